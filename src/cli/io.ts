@@ -1,0 +1,13 @@
+/** What a command may do to the outside world; `main.ts` supplies the real one, tests a fake. */
+export interface CliIo {
+  stdout(text: string): void
+  stderr(text: string): void
+  readFile(path: string): Promise<string>
+  writeFile(path: string, data: string | Uint8Array): Promise<void>
+}
+
+/** A command: takes its own arguments (after the command name) and returns an exit code. */
+export type Command = (argv: string[], io: CliIo) => Promise<number>
+
+/** Exit codes, as ESLint's: 0 no errors (warnings allowed), 1 errors found, 2 the tool could not run. */
+export const exitCode = { ok: 0, problems: 1, failure: 2 } as const

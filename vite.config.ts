@@ -1,0 +1,25 @@
+import { fileURLToPath, URL } from 'node:url'
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import { shippedRulebooks } from './scripts/vite-plugin-rulebooks.ts'
+
+/** The policy the built app must work under: no inline script, no eval, nothing from elsewhere. */
+export const contentSecurityPolicy =
+  "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'"
+
+export default defineConfig({
+  plugins: [vue(), shippedRulebooks()],
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+    },
+  },
+  preview: {
+    // Served as a deployment should serve it, so a browser test proves the app needs no eval.
+    headers: { 'Content-Security-Policy': contentSecurityPolicy },
+  },
+  build: {
+    // The student's bundle budget is checked by tests/unit/scripts/bundle-size.test.ts.
+    reportCompressedSize: true,
+  },
+})
