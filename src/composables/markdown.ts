@@ -1,0 +1,56 @@
+/**
+ * Markdown from rulebooks and from students is untrusted. One configured markdown-it renders it
+ * all: raw HTML is shown as text, images are off (they would fetch from elsewhere, which the
+ * Content-Security-Policy forbids), links go only to http(s), mailto and the app's own fact
+ * paragraphs, and external links open in a new tab without access to this one.
+ */
+import MarkdownIt from 'markdown-it'
+
+/** A link to a fact paragraph, as students write it: `[¶3](#fact-dock-destroyed)`. */
+export const factLinkPattern = /^#fact-[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/
+
+/** Whether a link target may be rendered as a link. */
+export function isAllowedLink(url: string): boolean {
+  const target = url.trim()
+  return /^(?:https?:\/\/|mailto:)/i.test(target) || factLinkPattern.test(target)
+}
+
+const md = new MarkdownIt({ html: false, linkify: true, typographer: true })
+md.disable('image')
+md.validateLink = isAllowedLink
+
+md.renderer.rules.link_open = (tokens, index, options, _env, self) => {
+  const token = tokens[index]!
+  const href = token.attrGet('href') ?? ''
+  if (factLinkPattern.test(href)) {
+    token.attrJoin('class', 'fact-link')
+  } else {
+    token.attrSet('target', '_blank')
+    token.attrSet('rel', 'noopener noreferrer')
+  }
+  return self.renderToken(tokens, index, options)
+}
+
+/** Markdown to HTML that is safe to put in the page. */
+export function renderMarkdown(text: string | undefined): string {
+  return text ? md.render(text) : ''
+}
+
+/** One line of Markdown (a label, a statement) to HTML without a surrounding paragraph. */
+export function renderMarkdownInline(text: string | undefined): string {
+  return text ? md.renderInline(text) : ''
+}
+
+/** Markdown reduced to plain text, for outlines and titles. */
+export function markdownToPlainText(text: string): string {
+  return text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`#>~]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** A fact citation as students write it in their reasoning. */
+export function factCitation(number: number, factId: string): string {
+  return `[¶${number}](#fact-${factId})`
+}

@@ -1,0 +1,320 @@
+import type { Rulebook } from './generated/rulebook.ts'
+import type { Problem, ProblemCode } from './problems.ts'
+import type { SourceFile } from './source.ts'
+import { compileRulebook, type CompiledRulebook } from './compile.ts'
+import { reservedIds, reservedOptionIds, type ConditionNode } from './conditions/ast.ts'
+import { checkCondition, listInWords, type ConditionScope } from './conditions/check.ts'
+import { subjectsOf } from './conditions/dependencies.ts'
+import { findUnreachable } from './reachability.ts'
+
+type Path = (string | number)[]
+type Locator = Pick<SourceFile, 'file' | 'locate' | 'locateWithin'>
+
+/**
+ * The checks a schema cannot express: ids that clash or point nowhere, conditions that do not
+ * parse or do not fit the questions they test, forward references and cycles, questions and
+ * conclusions that can never be reached, and authorities and facts nobody uses.
+ */
+export function lintRulebook(rulebook: Rulebook, source: Locator): Problem[] {
+  const problems: Problem[] = []
+  const add = (
+    code: ProblemCode,
+    path: Path,
+    message: string,
+    options: { hint?: string; severity?: 'error' | 'warning'; within?: { start: number; end: number } } = {},
+  ) => {
+    problems.push({
+      code,
+      severity: options.severity ?? 'error',
+      message,
+      ...(options.hint ? { hint: options.hint } : {}),
+      file: source.file,
+      range: options.within
+        ? source.locateWithin(path, options.within.start, options.within.end)
+        : source.locate(path),
+      path,
+    })
+  }
+  const lineOf = (path: Path) => source.locate(path).start.line
+
+  const compiled = compileRulebook(rulebook)
+
+  // Ids: unique within their kind; questions and conclusions share one namespace, since
+  // conditions refer to both by bare id.
+  const checkUnique = (items: { what: string; id: string; path: Path }[]) => {
+    const first = new Map<string, { what: string; path: Path }>()
+    for (const item of items) {
+      const earlier = first.get(item.id)
+      if (earlier) {
+        add('duplicate-id', [...item.path, 'id'], `${item.what} \`${item.id}\` has the same id as ${earlier.what} \`${item.id}\` on line ${lineOf(earlier.path)}`, {
+          hint: 'every id must be unique; rename one of them',
+        })
+      } else {
+        first.set(item.id, item)
+      }
+    }
+  }
+  checkUnique(rulebook.sections.map((s, i) => ({ what: 'section', id: s.id, path: ['sections', i] })))
+  checkUnique(rulebook.scenarios.map((s, i) => ({ what: 'scenario', id: s.id, path: ['scenarios', i] })))
+  checkUnique(rulebook.authorities.map((a, i) => ({ what: 'authority', id: a.id, path: ['authorities', i] })))
+  checkUnique(
+    rulebook.scenarios.flatMap((s, i) =>
+      s.facts.map((f, j) => ({ what: 'fact', id: f.id, path: ['scenarios', i, 'facts', j] })),
+    ),
+  )
+  checkUnique([
+    ...rulebook.questions.map((q, i) => ({ what: 'question', id: q.id, path: ['questions', i] as Path })),
+    ...rulebook.conclusions.map((c, i) => ({ what: 'conclusion', id: c.id, path: ['conclusions', i] as Path })),
+  ])
+  for (const [kind, items] of [['question', rulebook.questions], ['conclusion', rulebook.conclusions]] as const) {
+    items.forEach((item, i) => {
+      if (reservedIds.has(item.id)) {
+        add('reserved-id', [`${kind === 'question' ? 'questions' : 'conclusions'}`, i, 'id'], `${kind} id \`${item.id}\` is a word of the condition language`, {
+          hint: `choose another id; ${listInWords([...reservedIds])} are reserved`,
+        })
+      }
+    })
+  }
+
+  const sectionIds = new Set(rulebook.sections.map((s) => s.id))
+  const scenarioIds = rulebook.scenarios.map((s) => s.id)
+  const usedAuthorities = new Set<string>()
+  const usedFacts = new Set<string>()
+  const sectionsWithQuestions = new Set<string>()
+
+  rulebook.questions.forEach((question, i) => {
+    const at = (...rest: Path): Path => ['questions', i, ...rest]
+    const owner = `question \`${question.id}\``
+    const { answer } = question
+    sectionsWithQuestions.add(question.section)
+    if (!sectionIds.has(question.section)) {
+      add('unknown-section', at('section'), `${owner} belongs to section \`${question.section}\`, which does not exist`, {
+        hint: `the sections are ${listInWords([...sectionIds])}`,
+      })
+    }
+
+    const hasOptions = answer.kind === 'single-choice' || answer.kind === 'multiple-choice'
+    if (hasOptions && !answer.options) {
+      add('options-required', at('answer'), `${owner} is a ${answer.kind} question but lists no \`options\``)
+    }
+    if (!hasOptions && answer.options) {
+      add('options-not-allowed', at('answer', 'options'), `${owner} is a ${answer.kind} question, so it cannot list \`options\``, {
+        hint: answer.kind === 'yes-no' ? 'yes/no questions always have the options `yes` and `no`' : 'use `single-choice` or `multiple-choice` for a list of options',
+      })
+    }
+    if (answer.kind === 'scale') {
+      if (answer.min === undefined || answer.max === undefined || answer.min >= answer.max) {
+        add('scale-range', at('answer'), `${owner} is a scale question and needs \`min\` and \`max\`, with \`min\` below \`max\``)
+      }
+    } else if (answer.min !== undefined || answer.max !== undefined) {
+      add('options-not-allowed', at('answer', answer.min !== undefined ? 'min' : 'max'), `${owner} is not a scale question, so it cannot have \`min\` or \`max\``)
+    }
+    const optionPaths = (answer.options ?? []).map((o, j) => ({ what: 'option', id: o.id, path: at('answer', 'options', j) }))
+    checkUnique(optionPaths)
+    optionPaths.forEach(({ id, path }) => {
+      if (reservedOptionIds.has(id)) {
+        add('reserved-id', [...path, 'id'], `option \`${id}\` of ${owner} would read as \`is ${id}\` in conditions`, { hint: 'choose another option id' })
+      }
+    })
+
+    const options = compiled.questions[i]!.options
+    const checkOption = (id: string, path: Path, what: string) => {
+      if (options.length > 0 && !options.includes(id)) {
+        add('unknown-option', path, `${owner} ${what} option \`${id}\`, but it has only ${listInWords(options)}`)
+      }
+    }
+    question.arguments?.forEach((argument, j) =>
+      argument.supports?.forEach((id, k) => checkOption(id, at('arguments', j, 'supports', k), 'has an argument supporting')),
+    )
+    const model = question.modelAnswer?.answer
+    if (model !== undefined) {
+      if (Array.isArray(model)) model.forEach((id, k) => checkOption(id, at('modelAnswer', 'answer', k), 'gives as model answer'))
+      else checkOption(model, at('modelAnswer', 'answer'), 'gives as model answer')
+    }
+
+    question.authorities?.forEach((citation, j) => {
+      usedAuthorities.add(citation.authority)
+      if (!compiled.authorities.has(citation.authority)) {
+        add('unknown-authority', at('authorities', j, 'authority'), `${owner} cites authority \`${citation.authority}\`, which is not in the table of authorities`, {
+          hint: 'add it under `authorities:` or correct the id',
+        })
+      }
+    })
+    const checkFact = (id: string, path: Path, scenario?: string) => {
+      usedFacts.add(id)
+      const location = compiled.facts.get(id)
+      if (!location) {
+        add('unknown-fact', path, `${owner} refers to fact \`${id}\`, which no scenario states`)
+      } else if (scenario && location.scenario !== scenario) {
+        add('unknown-fact', path, `${owner} gives guidance for scenario \`${scenario}\` citing fact \`${id}\`, which belongs to scenario \`${location.scenario}\``)
+      }
+    }
+    question.facts?.forEach((id, j) => checkFact(id, at('facts', j)))
+    question.scenarioGuidance?.forEach((guidance, j) => {
+      if (!scenarioIds.includes(guidance.scenario)) {
+        add('unknown-scenario', at('scenarioGuidance', j, 'scenario'), `${owner} gives guidance for scenario \`${guidance.scenario}\`, but the scenarios are ${listInWords(scenarioIds)}`)
+      }
+      guidance.facts?.forEach((id, k) => checkFact(id, at('scenarioGuidance', j, 'facts', k), guidance.scenario))
+    })
+  })
+
+  rulebook.conclusions.forEach((conclusion, i) => {
+    if (conclusion.section !== undefined && !sectionIds.has(conclusion.section)) {
+      add('unknown-section', ['conclusions', i, 'section'], `conclusion \`${conclusion.id}\` belongs to section \`${conclusion.section}\`, which does not exist`, {
+        hint: `the sections are ${listInWords([...sectionIds])}`,
+      })
+    }
+  })
+
+  lintConditions(compiled, scenarioIds, add)
+
+  if (!problems.some((p) => p.severity === 'error')) {
+    const { questions, conclusions } = findUnreachable(compiled)
+    for (const index of questions) {
+      const question = rulebook.questions[index]!
+      add('unreachable', ['questions', index, 'when'], `question \`${question.id}\` can never be asked: no combination of earlier answers satisfies \`${question.when}\``, {
+        severity: 'warning',
+        hint: 'check the condition for contradictions, or for options no earlier question can take',
+      })
+    }
+    for (const index of conclusions) {
+      const conclusion = rulebook.conclusions[index]!
+      add('unreachable', ['conclusions', index, 'when'], `conclusion \`${conclusion.id}\` can never hold: no combination of answers satisfies \`${conclusion.when}\``, {
+        severity: 'warning',
+      })
+    }
+  }
+
+  rulebook.authorities.forEach((authority, i) => {
+    if (!usedAuthorities.has(authority.id)) {
+      add('unused-authority', ['authorities', i, 'id'], `authority \`${authority.id}\` is in the table but no question cites it`, {
+        severity: 'warning',
+        hint: 'cite it from a question, or remove it',
+      })
+    }
+  })
+  rulebook.scenarios.forEach((scenario, i) =>
+    scenario.facts.forEach((fact, j) => {
+      if (!usedFacts.has(fact.id)) {
+        add('unused-fact', ['scenarios', i, 'facts', j, 'id'], `fact \`${fact.id}\` (¶${j + 1} of scenario \`${scenario.id}\`) is not referred to by any question`, {
+          severity: 'warning',
+          hint: "list it under a question's `facts`, or remove it",
+        })
+      }
+    }),
+  )
+  rulebook.sections.forEach((section, i) => {
+    if (!sectionsWithQuestions.has(section.id)) {
+      add('empty-section', ['sections', i, 'id'], `section \`${section.id}\` has no questions`, { severity: 'warning' })
+    }
+  })
+  return problems
+}
+
+type Add = (
+  code: ProblemCode,
+  path: Path,
+  message: string,
+  options?: { hint?: string; severity?: 'error' | 'warning'; within?: { start: number; end: number } },
+) => void
+
+function lintConditions(compiled: CompiledRulebook, scenarios: string[], add: Add) {
+  const { rulebook, questionIndex, conclusionIndex } = compiled
+  const scope: ConditionScope = {
+    question(id) {
+      const index = questionIndex.get(id)
+      if (index === undefined) return undefined
+      const q = compiled.questions[index]!
+      return { kind: q.question.answer.kind, options: q.options }
+    },
+    isConclusion: (id) => conclusionIndex.has(id),
+    scenarios,
+  }
+
+  const conditions = [
+    ...compiled.questions.flatMap((q) =>
+      q.parsedWhen ? [{ owner: `question \`${q.question.id}\``, path: ['questions', q.index, 'when'] as Path, parsed: q.parsedWhen }] : [],
+    ),
+    ...compiled.conclusions.map((c) => ({ owner: `conclusion \`${c.conclusion.id}\``, path: ['conclusions', c.index, 'when'] as Path, parsed: c.parsedWhen })),
+  ]
+  for (const { owner, path, parsed } of conditions) {
+    if (!parsed.ok) {
+      add('condition-syntax', path, `${owner} has a condition that cannot be read: ${parsed.error.message}`, {
+        within: parsed.error.span,
+        hint: 'see the condition language in rules/README.md',
+      })
+      continue
+    }
+    for (const issue of checkCondition(parsed.node, owner, scope)) {
+      add(issue.code, path, issue.message, { within: issue.span, ...(issue.hint ? { hint: issue.hint } : {}) })
+    }
+  }
+
+  // Cycles among conclusions: report each once, at the conclusion where it is first met.
+  const conclusionRefs = (node: ConditionNode | undefined) =>
+    node ? subjectsOf(node).filter((s) => conclusionIndex.has(s.name)) : []
+  const state = new Map<number, 'visiting' | 'done'>()
+  const stack: number[] = []
+  const visit = (index: number) => {
+    state.set(index, 'visiting')
+    stack.push(index)
+    for (const ref of conclusionRefs(compiled.conclusions[index]!.when)) {
+      const target = conclusionIndex.get(ref.name)!
+      if (state.get(target) === 'visiting') {
+        const cycle = stack.slice(stack.indexOf(target)).map((i) => rulebook.conclusions[i]!.id)
+        add('cycle', ['conclusions', index, 'when'], `conclusions ${[...cycle, cycle[0]].map((id) => `\`${id}\``).join(' → ')} depend on each other in a circle`, {
+          within: ref.span,
+          hint: 'a conclusion cannot depend, directly or through others, on itself',
+        })
+      } else if (!state.has(target)) {
+        visit(target)
+      }
+    }
+    stack.pop()
+    state.set(index, 'done')
+  }
+  compiled.conclusions.forEach((c) => state.has(c.index) || visit(c.index))
+
+  // The latest question each conclusion depends on, through other conclusions (cycle-safe).
+  const latest = new Map<number, { index: number; via: string } | null>()
+  const latestQuestion = (conclusion: number, seen = new Set<number>()): { index: number; via: string } | null => {
+    if (latest.has(conclusion)) return latest.get(conclusion)!
+    if (seen.has(conclusion)) return null
+    seen.add(conclusion)
+    let result: { index: number; via: string } | null = null
+    const when = compiled.conclusions[conclusion]!.when
+    for (const subject of when ? subjectsOf(when) : []) {
+      const q = questionIndex.get(subject.name)
+      const c = conclusionIndex.get(subject.name)
+      const candidate = q !== undefined ? { index: q, via: subject.name } : c !== undefined ? latestQuestion(c, seen) : null
+      if (candidate && (!result || candidate.index > result.index)) result = candidate
+    }
+    latest.set(conclusion, result)
+    return result
+  }
+
+  for (const { question, index, when } of compiled.questions) {
+    if (!when) continue
+    for (const subject of subjectsOf(when)) {
+      const q = questionIndex.get(subject.name)
+      const c = conclusionIndex.get(subject.name)
+      const path = ['questions', index, 'when']
+      if (q !== undefined && q >= index) {
+        add('forward-reference', path, q === index
+          ? `question \`${question.id}\` is asked depending on its own answer`
+          : `question \`${question.id}\` depends on \`${subject.name}\`, which comes after it (question ${q + 1})`, {
+          within: subject.span,
+          hint: "a question's condition may refer only to earlier questions; move one of them",
+        })
+      } else if (c !== undefined) {
+        const dependsOn = latestQuestion(c)
+        if (dependsOn && dependsOn.index >= index) {
+          add('forward-reference', path, `question \`${question.id}\` depends on conclusion \`${subject.name}\`, which depends on question \`${rulebook.questions[dependsOn.index]!.id}\`, asked after it`, {
+            within: subject.span,
+            hint: "a question's condition may refer only to conclusions drawn from earlier questions",
+          })
+        }
+      }
+    }
+  }
+}

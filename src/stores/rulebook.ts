@@ -1,0 +1,148 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, markRaw, ref, shallowRef } from 'vue'
+import { compileRulebook } from '@/engine/compile'
+import { contentHash as hashContent } from '@/engine/hash'
+import { hasErrors, type Problem } from '@/engine/problems'
+import type { Rulebook } from '@/engine/generated/rulebook'
+import type { RulebookReference, Session } from '@/engine/generated/session'
+import { storage } from '@/persistence/storage'
+import { readFileText } from '@/persistence/files'
+
+/** A rulebook ready to use: shipped with the app, or opened from disk and checked. */
+export interface LoadedRulebook {
+  file: string
+  rulebook: Rulebook
+  contentHash: string
+  origin: 'shipped' | 'file'
+}
+
+/** What opening a file from disk gave: a rulebook, a saved workbook, or the problems that stop it. */
+export interface OpenedFile {
+  name: string
+  kind: 'rulebook' | 'session'
+  problems: Problem[]
+  rulebook?: LoadedRulebook
+  session?: Session
+}
+
+/** Where a workbook's rulebook was found, and whether it is the very content the work was done on. */
+export interface FoundRulebook {
+  loaded: LoadedRulebook
+  /** The rulebook has changed (another version or content) since the work was saved. */
+  changed: boolean
+}
+
+function looksLikeSession(text: string): boolean {
+  return /^\s*\{[\s\S]*"format"\s*:\s*"casework-session\//.test(text.slice(0, 2000))
+}
+
+/** The rulebook the student is working with, the ones that ship with the app, and files opened from disk. */
+export const useRulebookStore = defineStore('rulebook', () => {
+  /** Set once by main.ts from `virtual:shipped-rulebooks`, so this store stays testable. */
+  const shipped = shallowRef<readonly LoadedRulebook[]>([])
+  const current = shallowRef<LoadedRulebook>()
+  /** Compiled once per rulebook; the rulebook itself is never made reactive (it never changes). */
+  const compiled = computed(() =>
+    current.value ? markRaw(compileRulebook(current.value.rulebook)) : undefined,
+  )
+  const opened = shallowRef<OpenedFile>()
+  const opening = ref(false)
+
+  function setShipped(list: readonly { file: string; rulebook: Rulebook; contentHash: string }[]) {
+    shipped.value = list.map((item) =>
+      markRaw({ ...item, rulebook: markRaw(item.rulebook), origin: 'shipped' as const }),
+    )
+  }
+
+  function use(loaded: LoadedRulebook) {
+    if (current.value?.contentHash !== loaded.contentHash) current.value = markRaw(loaded)
+  }
+
+  /** Finds the rulebook a workbook was made with: the same content first, then the same rulebook id. */
+  async function find(reference: RulebookReference): Promise<FoundRulebook | undefined> {
+    const same = shipped.value.find((item) => item.contentHash === reference.contentHash)
+    if (same) return { loaded: same, changed: false }
+    if (current.value?.contentHash === reference.contentHash) {
+      return { loaded: current.value, changed: false }
+    }
+    try {
+      const stored = await storage.getRulebook(reference.contentHash)
+      if (stored) {
+        const loaded: LoadedRulebook = markRaw({
+          file: stored.file,
+          rulebook: markRaw(stored.rulebook),
+          contentHash: stored.contentHash,
+          origin: 'file',
+        })
+        return { loaded, changed: false }
+      }
+    } catch {
+      // Storage unavailable: fall back to a shipped rulebook with the same id.
+    }
+    const sameId = shipped.value.find((item) => item.rulebook.id === reference.id)
+    return sameId ? { loaded: sameId, changed: true } : undefined
+  }
+
+  /** Keeps a rulebook opened from disk, so workbooks made with it can be resumed after a reload. */
+  async function keep(loaded: LoadedRulebook): Promise<void> {
+    if (loaded.origin !== 'file') return
+    await storage.putRulebook({
+      version: 1,
+      contentHash: loaded.contentHash,
+      file: loaded.file,
+      rulebook: loaded.rulebook,
+      savedAt: new Date().toISOString(),
+    })
+  }
+
+  /**
+   * Reads a rulebook (YAML or JSON) or a saved workbook (JSON) from disk. The parser and the
+   * validator load only now: most students never open a file, and they are large.
+   */
+  async function openFile(file: File): Promise<OpenedFile> {
+    opening.value = true
+    try {
+      const text = await readFileText(file)
+      let result: OpenedFile
+      if (looksLikeSession(text)) {
+        const { parseSession } = await import('@/engine/session')
+        const { session, problems } = parseSession(text, file.name)
+        result = {
+          name: file.name,
+          kind: 'session',
+          problems,
+          session: session && !hasErrors(problems) ? session : undefined,
+        }
+      } else {
+        const { loadRulebook } = await import('@/engine/load')
+        const { rulebook, problems } = loadRulebook(text, file.name)
+        result = {
+          name: file.name,
+          kind: 'rulebook',
+          problems,
+          rulebook:
+            rulebook && !hasErrors(problems)
+              ? markRaw({
+                  file: file.name,
+                  rulebook: markRaw(rulebook),
+                  contentHash: hashContent(rulebook),
+                  origin: 'file',
+                })
+              : undefined,
+        }
+      }
+      opened.value = markRaw(result)
+      return result
+    } finally {
+      opening.value = false
+    }
+  }
+
+  function clearOpened() {
+    opened.value = undefined
+  }
+
+  return { shipped, current, compiled, opened, opening, setShipped, use, find, keep, openFile, clearOpened }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useRulebookStore, import.meta.hot))

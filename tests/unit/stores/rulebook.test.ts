@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { useRulebookStore } from '@/stores/rulebook'
+import { storage } from '@/persistence/storage'
+import { freshPinia, resetStorage, uiLoaded } from '../../fixtures/ui/helpers'
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../fixtures/ui/${name}`, import.meta.url), 'utf8')
+
+describe('stores/rulebook', () => {
+  beforeEach(async () => {
+    await resetStorage()
+    freshPinia()
+  })
+
+  it('compiles the rulebook in use', () => {
+    const store = useRulebookStore()
+    store.use(uiLoaded)
+    expect(store.compiled?.questionIndex.get('consent')).toBe(2)
+  })
+
+  it('finds a shipped rulebook by content hash', async () => {
+    const found = await useRulebookStore().find({
+      id: 'ui-test',
+      version: '1.0.0',
+      contentHash: uiLoaded.contentHash,
+    })
+    expect(found).toMatchObject({ changed: false, loaded: { file: 'rules/ui-test.yaml' } })
+  })
+
+  it('falls back to the shipped rulebook with the same id, saying it changed', async () => {
+    const found = await useRulebookStore().find({
+      id: 'ui-test',
+      version: '0.9.0',
+      contentHash: '0000000000000000',
+    })
+    expect(found?.changed).toBe(true)
+  })
+
+  it('finds nothing for an unknown rulebook', async () => {
+    expect(
+      await useRulebookStore().find({ id: 'other', version: '1.0.0', contentHash: '0000000000000000' }),
+    ).toBeUndefined()
+  })
+
+  it('reports the problems of a broken file with their line and column', async () => {
+    const store = useRulebookStore()
+    const opened = await store.openFile(new File([fixture('broken-rulebook.yaml')], 'broken.yaml'))
+    expect(opened.kind).toBe('rulebook')
+    expect(opened.rulebook).toBeUndefined()
+    const codes = opened.problems.map((p) => p.code)
+    expect(codes).toContain('unknown-section')
+    const section = opened.problems.find((p) => p.code === 'unknown-section')!
+    expect(section.range.start).toEqual({ line: 29, column: 14 })
+    expect(store.opened?.name).toBe('broken.yaml')
+  })
+
+  it('reports a YAML syntax error with its line', async () => {
+    const opened = await useRulebookStore().openFile(
+      new File(['id: [unclosed\ntitle: x\n'], 'bad.yaml'),
+    )
+    expect(opened.problems[0]?.code).toBe('yaml-syntax')
+    expect(opened.problems[0]?.range.start.line).toBeGreaterThan(0)
+  })
+
+  it('opens a valid rulebook file and keeps it for later', async () => {
+    const store = useRulebookStore()
+    const opened = await store.openFile(
+      new File([JSON.stringify(uiLoaded.rulebook)], 'ui.json', { type: 'application/json' }),
+    )
+    expect(opened.rulebook?.rulebook.id).toBe('ui-test')
+    expect(opened.rulebook?.origin).toBe('file')
+    await store.keep(opened.rulebook!)
+    expect((await storage.getRulebook(opened.rulebook!.contentHash))?.file).toBe('ui.json')
+  })
+
+  it('recognises an exported workbook file', async () => {
+    const session = {
+      format: 'casework-session/1',
+      rulebook: { id: 'ui-test', version: '1.0.0', contentHash: uiLoaded.contentHash },
+      scenario: 'dock',
+      student: { name: 'Ada' },
+      createdAt: '2026-01-01T10:00:00.000Z',
+      updatedAt: '2026-01-01T10:00:00.000Z',
+      answers: {},
+    }
+    const opened = await useRulebookStore().openFile(new File([JSON.stringify(session)], 'mine.json'))
+    expect(opened.kind).toBe('session')
+    expect(opened.session?.scenario).toBe('dock')
+  })
+})

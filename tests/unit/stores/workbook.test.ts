@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { storage } from '@/persistence/storage'
+import { readEmergencyCopy, saveEmergencyCopy } from '@/persistence/emergency'
+import { SAVE_DELAY_MS, useWorkbookStore } from '@/stores/workbook'
+import { freshPinia, openNewWorkbook, resetStorage } from '../../fixtures/ui/helpers'
+
+const status = (store: ReturnType<typeof useWorkbookStore>, id: string) =>
+  store.walk.questions.find((q) => q.id === id)?.status
+
+describe('stores/workbook', () => {
+  beforeEach(async () => {
+    await resetStorage()
+    freshPinia()
+  })
+  afterEach(() => vi.restoreAllMocks())
+
+  it('opens a saved workbook with its rulebook and scenario', async () => {
+    const workbook = await openNewWorkbook()
+    expect(workbook.loadState).toBe('ready')
+    expect(workbook.scenario?.title).toBe('The dock strike')
+    expect(workbook.walk.next).toBe('use-of-force')
+  })
+
+  it('reports a workbook that does not exist', async () => {
+    const workbook = useWorkbookStore()
+    await workbook.open('wb-missing')
+    expect(workbook.loadState).toBe('not-found')
+  })
+
+  it('updates the walk at once when an answer changes', async () => {
+    const workbook = await openNewWorkbook()
+    expect(status(workbook, 'attribution')).toBe('waiting')
+    workbook.answer('use-of-force', 'yes')
+    expect(status(workbook, 'attribution')).toBe('to-answer')
+    expect(workbook.walk.next).toBe('attribution')
+  })
+
+  it('marks later work stale when an earlier answer changes, and keeps it', async () => {
+    const workbook = await openNewWorkbook()
+    workbook.answer('use-of-force', 'yes')
+    workbook.answer('consent', 'no')
+    workbook.setReasoning('consent', 'application', 'No request was made.')
+    expect(workbook.walk.conclusions.find((c) => c.id === 'prima-facie-breach')?.status).toBe('holds')
+
+    workbook.answer('use-of-force', 'no')
+    expect(status(workbook, 'consent')).toBe('stale')
+    expect(workbook.work('consent')?.reasoning?.application).toBe('No request was made.')
+    expect(workbook.walk.conclusions.find((c) => c.id === 'no-force')?.status).toBe('holds')
+    expect(workbook.walk.conclusions.find((c) => c.id === 'prima-facie-breach')?.status).toBe('fails')
+  })
+
+  it('keeps reasoning, confidence, cited facts, counter-argument and commit on the work', async () => {
+    const workbook = await openNewWorkbook()
+    workbook.answer('use-of-force', 'yes')
+    workbook.setReasoning('use-of-force', 'issue', 'Force?')
+    workbook.setReasoning('use-of-force', 'rule', 'Art. 2(4).')
+    workbook.setConfidence('use-of-force', 'high')
+    workbook.citeFact('use-of-force', 'dock-destroyed')
+    workbook.citeFact('use-of-force', 'dock-destroyed')
+    workbook.setCounterArgument('use-of-force', 'Nobody was hurt.')
+    workbook.commit('use-of-force')
+    const work = workbook.work('use-of-force')
+    expect(work).toMatchObject({
+      value: 'yes',
+      reasoning: { issue: 'Force?', rule: 'Art. 2(4).' },
+      confidence: 'high',
+      citedFacts: ['dock-destroyed'],
+      counterArgument: 'Nobody was hurt.',
+    })
+    expect(work?.committedAt).toMatch(/^\d{4}-/)
+    expect(work?.questionHash).toMatch(/^[0-9a-f]{16}$/)
+    workbook.uncite('use-of-force', 'dock-destroyed')
+    expect(workbook.work('use-of-force')?.citedFacts).toEqual([])
+  })
+
+  it('saves every change within 500 ms', async () => {
+    const workbook = await openNewWorkbook()
+    const id = workbook.id!
+    expect(SAVE_DELAY_MS).toBeLessThan(500)
+    const started = Date.now()
+    workbook.setReasoning('use-of-force', 'issue', 'Typed just now')
+    await vi.waitFor(
+      async () => {
+        const saved = await storage.getWorkbook(id)
+        expect(saved?.session.answers['use-of-force']?.reasoning?.issue).toBe('Typed just now')
+      },
+      { timeout: 500, interval: 20 },
+    )
+    expect(Date.now() - started).toBeLessThan(500)
+    expect(workbook.saveStatus).toBe('saved')
+  })
+
+  it('saves the progress in the summary the start page lists', async () => {
+    const workbook = await openNewWorkbook()
+    workbook.answer('use-of-force', 'no')
+    await workbook.flush()
+    const [summary] = await storage.listWorkbooks()
+    expect(summary).toMatchObject({ answered: 1, title: 'My workbook', scenarioTitle: 'The dock strike' })
+  })
+
+  it('resumes at the question the student was on after a reload', async () => {
+    const workbook = await openNewWorkbook()
+    const id = workbook.id!
+    workbook.goTo('intensity')
+    workbook.answer('intensity', 4)
+    await workbook.flush()
+    freshPinia()
+    const reloaded = useWorkbookStore()
+    await reloaded.open(id)
+    expect(reloaded.session?.currentQuestion).toBe('intensity')
+    expect(reloaded.work('intensity')?.value).toBe(4)
+  })
+
+  it('shows a storage failure, keeps an emergency copy, and loses nothing', async () => {
+    const workbook = await openNewWorkbook()
+    vi.spyOn(storage, 'putWorkbook').mockRejectedValue(new DOMException('full', 'QuotaExceededError'))
+    workbook.setReasoning('use-of-force', 'application', 'Every word matters')
+    await workbook.flush()
+    expect(workbook.saveStatus).toBe('error')
+    expect(workbook.saveError).toMatch(/no room left/)
+    expect(readEmergencyCopy(workbook.id!)?.answers['use-of-force']?.reasoning?.application).toBe(
+      'Every word matters',
+    )
+    expect(workbook.work('use-of-force')?.reasoning?.application).toBe('Every word matters')
+  })
+
+  it('resumes from an emergency copy newer than the saved workbook', async () => {
+    const workbook = await openNewWorkbook()
+    const id = workbook.id!
+    const copy = JSON.parse(JSON.stringify(workbook.session))
+    copy.updatedAt = '2999-01-01T00:00:00.000Z'
+    copy.answers.notes = { value: 'rescued', updatedAt: copy.updatedAt }
+    saveEmergencyCopy({ ...copy, id })
+    freshPinia()
+    const reloaded = useWorkbookStore()
+    await reloaded.open(id)
+    expect(reloaded.work('notes')?.value).toBe('rescued')
+    await reloaded.flush()
+    expect((await storage.getWorkbook(id))?.session.answers.notes?.value).toBe('rescued')
+    expect(readEmergencyCopy(id)).toBeUndefined()
+  })
+
+  it('keeps a synchronous copy when the tab is hidden with a save pending', async () => {
+    const workbook = await openNewWorkbook()
+    workbook.setReasoning('use-of-force', 'conclusion', 'Closing the tab now')
+    window.dispatchEvent(new Event('pagehide'))
+    expect(readEmergencyCopy(workbook.id!)?.answers['use-of-force']?.reasoning?.conclusion).toBe(
+      'Closing the tab now',
+    )
+    await workbook.flush()
+  })
+
+  it('does not change "last edited" when only moving between questions', async () => {
+    const workbook = await openNewWorkbook()
+    const before = workbook.session!.updatedAt
+    workbook.goTo('consent')
+    expect(workbook.session!.updatedAt).toBe(before)
+    expect(workbook.session!.currentQuestion).toBe('consent')
+  })
+
+  it('lists the asked questions for next and previous', async () => {
+    const workbook = await openNewWorkbook()
+    expect(workbook.askedQuestions).toEqual(['use-of-force', 'intensity', 'notes'])
+    workbook.answer('use-of-force', 'yes')
+    expect(workbook.askedQuestions).toEqual(['use-of-force', 'attribution', 'consent', 'intensity', 'notes'])
+  })
+})
