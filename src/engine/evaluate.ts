@@ -1,6 +1,7 @@
-import type { Session } from './generated/session.ts'
+import type { AnswerValue, Session } from './generated/session.ts'
 import type { CompiledRulebook } from './compile.ts'
 import { hasWork, isCompleteAnswer, workOn } from './answers.ts'
+import { subjectsOf } from './conditions/dependencies.ts'
 import {
   evaluateCondition,
   type AnswerState,
@@ -28,9 +29,88 @@ const undetermined: Outcome = { truth: undefined, decided: [], missing: [], conc
  * Pure: the same rulebook and answers always give the same walk.
  */
 export function evaluate(compiled: CompiledRulebook, session: SessionAnswers): Walk {
+  return createEvaluator(compiled)(session)
+}
+
+/** Which questions and conclusions must be re-evaluated when a question's answer changes. */
+interface Dependents {
+  questions: number[][]
+  conclusions: number[][]
+}
+
+function findDependents(compiled: CompiledRulebook): Dependents {
   const { questionIndex, conclusionIndex } = compiled
-  const answerStates: AnswerState[] = []
-  const conclusionOutcomes: (Outcome | 'evaluating' | undefined)[] = []
+  const questionCount = compiled.questions.length
+  // The questions each conclusion depends on, through other conclusions (cycle-safe).
+  const conclusionQuestions = new Map<number, Set<number>>()
+  const questionsOfConclusion = (index: number, seen = new Set<number>()): Set<number> => {
+    const known = conclusionQuestions.get(index)
+    if (known) return known
+    const found = new Set<number>()
+    if (seen.has(index)) return found
+    seen.add(index)
+    const when = compiled.conclusions[index]!.when
+    for (const subject of when ? subjectsOf(when) : []) {
+      const q = questionIndex.get(subject.name)
+      const c = conclusionIndex.get(subject.name)
+      if (q !== undefined) found.add(q)
+      else if (c !== undefined) questionsOfConclusion(c, seen).forEach((i) => found.add(i))
+    }
+    conclusionQuestions.set(index, found)
+    return found
+  }
+  const dependents: Dependents = {
+    questions: Array.from({ length: questionCount }, () => []),
+    conclusions: Array.from({ length: questionCount }, () => []),
+  }
+  compiled.conclusions.forEach(({ index }) =>
+    questionsOfConclusion(index).forEach((q) => dependents.conclusions[q]!.push(index)),
+  )
+  for (const { index, when } of compiled.questions) {
+    const on = new Set<number>()
+    for (const subject of when ? subjectsOf(when) : []) {
+      const q = questionIndex.get(subject.name)
+      const c = conclusionIndex.get(subject.name)
+      if (q !== undefined) on.add(q)
+      else if (c !== undefined) questionsOfConclusion(c).forEach((i) => on.add(i))
+    }
+    on.forEach((q) => dependents.questions[q]!.push(index))
+  }
+  return dependents
+}
+
+function sameValue(a: AnswerValue | undefined, b: AnswerValue | undefined): boolean {
+  if (a === b) return true
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
+  return a.every((item, i) => item === b[i])
+}
+
+function sameState(a: AnswerState, b: AnswerState): boolean {
+  if (a.state !== b.state) return false
+  return a.state !== 'given' || sameValue(a.value, (b as { value: AnswerValue }).value)
+}
+
+/** What the previous evaluation saw and concluded, to re-evaluate only what an edit affects. */
+interface Memory {
+  scenario: string
+  values: (AnswerValue | undefined)[]
+  worked: boolean[]
+  answerStates: AnswerState[]
+  questions: QuestionState[]
+  outcomes: (Outcome | undefined)[]
+  conclusions: ConclusionState[]
+}
+
+/**
+ * An evaluator that remembers its last walk: after one answer changes, it re-evaluates only the
+ * questions and conclusions that depend on it, so a walk stays fast on very large rulebooks.
+ * Gives the same walk as `evaluate`.
+ */
+export function createEvaluator(compiled: CompiledRulebook): (session: SessionAnswers) => Walk {
+  const { questionIndex, conclusionIndex } = compiled
+  const questionCount = compiled.questions.length
+  let dependents: Dependents | undefined
+  let memory: Memory | undefined
 
   const byQuestionOrder = (ids: readonly string[]): string[] =>
     ids.length < 2
@@ -42,94 +122,157 @@ export function evaluate(compiled: CompiledRulebook, session: SessionAnswers): W
     conclusions: [...outcome.conclusions],
   })
 
-  const scope: EvaluationScope = {
-    scenario: session.scenario,
-    answer(questionId) {
-      const index = questionIndex.get(questionId)
-      if (index === undefined) return notAsked
-      // A later question has no state yet; the linter forbids such forward references.
-      return answerStates[index] ?? waiting
-    },
-    conclusion(conclusionId) {
-      const index = conclusionIndex.get(conclusionId)
-      return index === undefined ? undetermined : conclusionOutcome(index)
-    },
-    isConclusion: (id) => conclusionIndex.has(id),
-  }
+  return function evaluateSession(session: SessionAnswers): Walk {
+    const previous = memory?.scenario === session.scenario ? memory : undefined
+    const values: (AnswerValue | undefined)[] = new Array(questionCount)
+    const worked: boolean[] = new Array(questionCount)
+    const dirty = new Uint8Array(questionCount)
+    let firstDirty = previous ? questionCount : 0
 
-  function conclusionOutcome(index: number): Outcome {
-    const known = conclusionOutcomes[index]
-    if (known === 'evaluating') return undetermined // a cycle; the linter reports it
-    if (known) return known
-    conclusionOutcomes[index] = 'evaluating'
-    const when = compiled.conclusions[index]!.when
-    const outcome = when ? evaluateCondition(when, scope) : undetermined
-    conclusionOutcomes[index] = outcome
-    return outcome
-  }
+    for (let i = 0; i < questionCount; i++) {
+      const work = workOn(session.answers, compiled.questions[i]!.question.id)
+      const value = work?.value
+      // Copy lists: a caller may edit an answer's list in place.
+      values[i] = Array.isArray(value) ? [...value] : value
+      // Kept work matters only to questions not asked (stale rather than skipped).
+      worked[i] = previous?.answerStates[i] === notAsked || !previous ? hasWork(work) : false
+      if (previous && (!sameValue(values[i], previous.values[i]) || worked[i] !== previous.worked[i])) {
+        dirty[i] = 1
+        if (i < firstDirty) firstDirty = i
+      }
+    }
 
-  const questions: QuestionState[] = []
-  const progress = new Map<string, SectionProgress>()
-  for (const section of compiled.rulebook.sections) {
-    progress.set(section.id, { id: section.id, answered: 0, toAnswer: 0, waiting: 0, skipped: 0, stale: 0 })
+    const answerStates: AnswerState[] = previous ? previous.answerStates.slice() : []
+    const questions: QuestionState[] = previous ? previous.questions.slice() : new Array(questionCount)
+    const outcomes: (Outcome | undefined)[] = previous ? previous.outcomes.slice() : []
+    const evaluating = new Set<number>()
+
+    const scope: EvaluationScope = {
+      scenario: session.scenario,
+      answer(questionId) {
+        const index = questionIndex.get(questionId)
+        if (index === undefined) return notAsked
+        // A later question has no state yet; the linter forbids such forward references.
+        return index < current ? answerStates[index]! : waiting
+      },
+      conclusion(conclusionId) {
+        const index = conclusionIndex.get(conclusionId)
+        return index === undefined ? undetermined : conclusionOutcome(index)
+      },
+      isConclusion: (id) => conclusionIndex.has(id),
+    }
+    let current = 0
+
+    function conclusionOutcome(index: number): Outcome {
+      const known = outcomes[index]
+      if (known) return known
+      if (evaluating.has(index)) return undetermined // a cycle; the linter reports it
+      evaluating.add(index)
+      const when = compiled.conclusions[index]!.when
+      const outcome = when ? evaluateCondition(when, scope) : undetermined
+      evaluating.delete(index)
+      outcomes[index] = outcome
+      return outcome
+    }
+
+    const changedConclusions = new Set<number>()
+    if (previous) dependents ??= findDependents(compiled)
+    for (current = firstDirty; current < questionCount; current++) {
+      if (previous && !dirty[current]) continue
+      const compiledQuestion = compiled.questions[current]!
+      const { question, index, when } = compiledQuestion
+      const outcome = when ? evaluateCondition(when, scope) : undefined
+      const asked = outcome ? outcome.truth : true
+      const value = values[index]
+      const complete = isCompleteAnswer(compiledQuestion, value)
+
+      let status: QuestionStatus
+      let state: AnswerState
+      if (asked === true) {
+        status = complete ? 'answered' : 'to-answer'
+        state = complete ? { state: 'given', value: value! } : toAnswer
+      } else if (asked === false) {
+        worked[index] = hasWork(workOn(session.answers, question.id))
+        status = worked[index] ? 'stale' : 'skipped'
+        state = notAsked
+      } else {
+        status = 'waiting'
+        state = waiting
+      }
+      const stateChanged = !previous || !sameState(state, previous.answerStates[index]!)
+      answerStates[index] = state
+      questions[index] = {
+        id: question.id,
+        index,
+        section: question.section,
+        status,
+        trace: outcome ? toTrace(outcome) : noTrace,
+      }
+      if (previous && stateChanged) {
+        for (const q of dependents!.questions[index]!) dirty[q] = 1
+        for (const c of dependents!.conclusions[index]!) {
+          if (!changedConclusions.has(c)) {
+            changedConclusions.add(c)
+            outcomes[c] = undefined
+          }
+        }
+      }
+    }
+
+    const conclusions: ConclusionState[] = previous ? previous.conclusions.slice() : []
+    for (const { conclusion, index } of compiled.conclusions) {
+      if (previous && !changedConclusions.has(index)) continue
+      const outcome = conclusionOutcome(index)
+      conclusions[index] = {
+        id: conclusion.id,
+        status: outcome.truth === undefined ? 'undetermined' : outcome.truth ? 'holds' : 'fails',
+        trace: toTrace(outcome),
+      }
+    }
+
+    memory = { scenario: session.scenario, values, worked, answerStates, questions, outcomes, conclusions }
+    return summarise(compiled, questions, conclusions)
   }
+}
+
+/** Counts progress per section and finds the next question to answer. */
+function summarise(compiled: CompiledRulebook, questions: QuestionState[], conclusions: ConclusionState[]): Walk {
+  const sections: SectionProgress[] = compiled.rulebook.sections.map(({ id }) => ({
+    id,
+    answered: 0,
+    toAnswer: 0,
+    waiting: 0,
+    skipped: 0,
+    stale: 0,
+  }))
+  const { sectionIndex } = compiled
   let next: string | undefined
   let answered = 0
   let total = 0
-
-  for (const compiledQuestion of compiled.questions) {
-    const { question, index, when } = compiledQuestion
-    const outcome = when ? evaluateCondition(when, scope) : undefined
-    const asked = outcome ? outcome.truth : true
-    const work = workOn(session.answers, question.id)
-    const complete = isCompleteAnswer(compiledQuestion, work?.value)
-
-    let status: QuestionStatus
-    if (asked === true) {
-      status = complete ? 'answered' : 'to-answer'
-      answerStates[index] = complete ? { state: 'given', value: work!.value! } : toAnswer
-    } else if (asked === false) {
-      status = hasWork(work) ? 'stale' : 'skipped'
-      answerStates[index] = notAsked
-    } else {
-      status = 'waiting'
-      answerStates[index] = waiting
-    }
-
-    questions.push({
-      id: question.id,
-      index,
-      section: question.section,
-      status,
-      trace: outcome ? toTrace(outcome) : noTrace,
-    })
-    const sectionProgress = progress.get(question.section)
-    if (status === 'answered') answered++
-    if (status === 'answered' || status === 'to-answer' || status === 'waiting') total++
-    if (status === 'to-answer' && next === undefined) next = question.id
-    if (sectionProgress) {
-      if (status === 'answered') sectionProgress.answered++
-      else if (status === 'to-answer') sectionProgress.toAnswer++
-      else if (status === 'waiting') sectionProgress.waiting++
-      else if (status === 'skipped') sectionProgress.skipped++
-      else sectionProgress.stale++
+  for (const { id, section, status } of questions) {
+    const counts = sections[sectionIndex.get(section) ?? -1]
+    switch (status) {
+      case 'answered':
+        answered++
+        total++
+        if (counts) counts.answered++
+        break
+      case 'to-answer':
+        total++
+        next ??= id
+        if (counts) counts.toAnswer++
+        break
+      case 'waiting':
+        total++
+        if (counts) counts.waiting++
+        break
+      case 'skipped':
+        if (counts) counts.skipped++
+        break
+      case 'stale':
+        if (counts) counts.stale++
+        break
     }
   }
-
-  const conclusions: ConclusionState[] = compiled.conclusions.map(({ conclusion, index }) => {
-    const outcome = conclusionOutcome(index)
-    return {
-      id: conclusion.id,
-      status: outcome.truth === undefined ? 'undetermined' : outcome.truth ? 'holds' : 'fails',
-      trace: toTrace(outcome),
-    }
-  })
-
-  return {
-    questions,
-    conclusions,
-    sections: [...progress.values()],
-    next,
-    progress: { answered, total },
-  }
+  return { questions, conclusions, sections, next, progress: { answered, total } }
 }

@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import { load as loadYaml, CORE_SCHEMA } from 'js-yaml'
 import type { Range } from './problems.ts'
 
 /** A parsed YAML or JSON file that remembers where everything in it was written. */
@@ -16,8 +17,41 @@ export interface SourceFile {
 
 const startOfFile: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
 
-/** Parses YAML (JSON is YAML too), keeping source positions for every node. */
+/** Aliases (`*name`) can multiply a small file into a huge value; such files take the careful path. */
+const aliasPattern = /(^|[\s[{,:-])\*[^\s,\]}]/m
+
+/**
+ * Parses quickly when the text is well formed: JSON.parse for JSON, js-yaml for YAML (the YAML 1.2
+ * core schema, as the positional parser uses). Source positions are only needed to report
+ * problems, so the slower `yaml` document that keeps them is built on first use, or at once when
+ * the fast parse fails (it then reports every syntax mistake, located).
+ */
+function fastParse(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (aliasPattern.test(text)) return { ok: false }
+  try {
+    const value = /^\s*[{[]/.test(text) ? JSON.parse(text) : loadYaml(text, { schema: CORE_SCHEMA })
+    return { ok: true, value }
+  } catch {
+    return { ok: false }
+  }
+}
+
+/** Parses YAML (JSON is YAML too), able to tell where every node was written. */
 export function parseSource(text: string, file: string): SourceFile {
+  let positional: ReturnType<typeof parsePositional> | undefined
+  const document = () => (positional ??= parsePositional(text))
+  const fast = fastParse(text)
+  const { value, syntaxErrors } = fast.ok ? { value: fast.value, syntaxErrors: [] } : document()
+  return {
+    file,
+    value,
+    syntaxErrors,
+    locate: (path, options) => document().locate(path, options),
+    locateWithin: (path, start, end) => document().locateWithin(path, start, end),
+  }
+}
+
+function parsePositional(text: string) {
   const lineCounter = new LineCounter()
   const doc: Document.Parsed = parseDocument(text, {
     lineCounter,
@@ -88,5 +122,5 @@ export function parseSource(text: string, file: string): SourceFile {
     // e.g. an alias bomb: report it like any other syntax mistake.
     syntaxErrors.push({ message: (error as Error).message, range: startOfFile })
   }
-  return { file, value, syntaxErrors, locate, locateWithin }
+  return { value, syntaxErrors, locate, locateWithin }
 }

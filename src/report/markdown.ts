@@ -39,8 +39,6 @@ export interface TextRun {
   italic?: boolean
   strike?: boolean
   code?: boolean
-  /** A safe external link target, shown after the text in formats without live links. */
-  link?: string
   /** A line break before the text. */
   lineBreak?: boolean
 }
@@ -126,7 +124,7 @@ export function markdownToBlocks(text: string): TextBlock[] {
 function inlineRuns(children: Token[]): TextRun[] {
   const runs: TextRun[] = []
   const style = { bold: 0, italic: 0, strike: 0 }
-  let link: string | undefined
+  let link: { href: string; text: string } | undefined
   let lineBreak = false
   const add = (text: string, extra: Partial<TextRun> = {}) => {
     if (text === '' && !lineBreak) return
@@ -135,11 +133,11 @@ function inlineRuns(children: Token[]): TextRun[] {
       ...(style.bold ? { bold: true } : {}),
       ...(style.italic ? { italic: true } : {}),
       ...(style.strike ? { strike: true } : {}),
-      ...(link ? { link } : {}),
       ...(lineBreak ? { lineBreak: true } : {}),
       ...extra,
     })
     lineBreak = false
+    if (link) link.text += text
   }
   for (const child of children) {
     switch (child.type) {
@@ -175,12 +173,16 @@ function inlineRuns(children: Token[]): TextRun[] {
         break
       case 'link_open': {
         const href = String(child.attrGet('href') ?? '')
-        link = factLink.test(href) ? undefined : href
+        link = factLink.test(href) ? undefined : { href, text: '' }
         break
       }
-      case 'link_close':
+      case 'link_close': {
+        // Formats without live links write the target out, unless the text already is it.
+        const target = link && link.text !== link.href ? link.href.replace(/^mailto:/, '') : undefined
         link = undefined
+        if (target) add(` <${target}>`)
         break
+      }
       default:
         // html_inline cannot occur (html is off); anything else keeps its text.
         add(child.content)

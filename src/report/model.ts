@@ -56,7 +56,7 @@ export interface ReportTitle {
 /** A rulebook section and the answered questions in it. */
 export interface ReportSection {
   id: string
-  /** Position among the sections that have answered questions, 1-based. */
+  /** Position among the rulebook's sections, 1-based. */
   number: number
   title: string
   questions: ReportQuestion[]
@@ -100,8 +100,10 @@ export interface ReportQuestion {
   prompt: MarkdownText
   sectionTitle: string
   status: QuestionStatus
-  /** The answer in words; undefined when there is none. */
+  /** The chosen answer in words (an option's label, a scale value); undefined when there is none. */
   answer: string | undefined
+  /** The student's written answer to a free-text question. */
+  writtenAnswer: MarkdownText | undefined
   reasoning: { issue?: MarkdownText; rule?: MarkdownText; application?: MarkdownText; conclusion?: MarkdownText }
   confidence: Confidence | undefined
   counterArgument: MarkdownText | undefined

@@ -86,7 +86,8 @@ export function factQualifier(fact: {
 }): string {
   const parts: string[] = []
   if (fact.certainty) parts.push(certaintyLabel[fact.certainty])
-  if (fact.source) parts.push(fact.source)
+  // `unknown; unknown` says nothing twice.
+  if (fact.source && fact.source !== fact.certainty) parts.push(fact.source)
   if (fact.otherScenario) parts.push(`from the scenario ${fact.otherScenario}`)
   return parts.join('; ')
 }

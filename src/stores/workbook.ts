@@ -190,6 +190,12 @@ export const useWorkbookStore = defineStore('workbook', () => {
     { flush: 'sync' },
   )
 
+  /** Tries again after a failed save. */
+  function retrySave(): Promise<void> {
+    dirty = true
+    return flush()
+  }
+
   /** The tab may be closing: IndexedDB might not finish, so keep a synchronous copy as well. */
   function onPageHide() {
     if (!dirty && saveStatus.value !== 'saving') return
@@ -317,6 +323,7 @@ export const useWorkbookStore = defineStore('workbook', () => {
     open,
     close,
     flush,
+    retrySave,
     exportSession,
     answer,
     setReasoning,

@@ -14,9 +14,11 @@ export interface ConditionSyntaxError {
   span: Span
 }
 
-const identifierStart = /[a-z]/
-const identifierPart = /[a-z0-9-]/
-const digit = /[0-9]/
+// Character tests by code: conditions are tokenized for every question of large rulebooks.
+const isLetter = (c: number) => c >= 97 && c <= 122
+const isDigit = (c: number) => c >= 48 && c <= 57
+const isIdentifierPart = (c: number) => isLetter(c) || isDigit(c) || c === 45
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13
 const punctuation = new Set(['(', ')', '[', ']', ','])
 const operators = ['<=', '>=', '!=', '<', '>', '=']
 
@@ -26,13 +28,14 @@ export function tokenize(text: string): { tokens: Token[]; error?: ConditionSynt
   let at = 0
   while (at < text.length) {
     const char = text[at]!
-    if (/\s/.test(char)) {
+    const code = text.charCodeAt(at)
+    if (isSpace(code)) {
       at++
       continue
     }
     const start = at
-    if (identifierStart.test(char)) {
-      while (at < text.length && identifierPart.test(text[at]!)) at++
+    if (isLetter(code)) {
+      while (at < text.length && isIdentifierPart(text.charCodeAt(at))) at++
       const word = text.slice(start, at)
       if (word.endsWith('-') || word.includes('--')) {
         return {
@@ -43,9 +46,9 @@ export function tokenize(text: string): { tokens: Token[]; error?: ConditionSynt
       tokens.push({ type: 'identifier', text: word, span: { start, end: at } })
       continue
     }
-    if (digit.test(char) || (char === '-' && digit.test(text[at + 1] ?? ''))) {
+    if (isDigit(code) || (char === '-' && isDigit(text.charCodeAt(at + 1)))) {
       at++
-      while (at < text.length && /[0-9.]/.test(text[at]!)) at++
+      while (at < text.length && (isDigit(text.charCodeAt(at)) || text[at] === '.')) at++
       tokens.push({ type: 'number', text: text.slice(start, at), span: { start, end: at } })
       continue
     }

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { useRulebookStore } from '@/stores/rulebook'
 import { storage } from '@/persistence/storage'
 import { freshPinia, resetStorage, uiLoaded } from '../../fixtures/ui/helpers'
 
 const fixture = (name: string) =>
-  readFileSync(new URL(`../../fixtures/ui/${name}`, import.meta.url), 'utf8')
+  readFileSync(resolve('tests/fixtures/ui', name), 'utf8')
 
 describe('stores/rulebook', () => {
   beforeEach(async () => {
@@ -51,7 +52,7 @@ describe('stores/rulebook', () => {
     const codes = opened.problems.map((p) => p.code)
     expect(codes).toContain('unknown-section')
     const section = opened.problems.find((p) => p.code === 'unknown-section')!
-    expect(section.range.start).toEqual({ line: 29, column: 14 })
+    expect(section.range.start).toEqual({ line: 30, column: 14 })
     expect(store.opened?.name).toBe('broken.yaml')
   })
 

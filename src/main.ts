@@ -1,0 +1,15 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import shipped from 'virtual:shipped-rulebooks'
+import App from './App.vue'
+import { createAppRouter } from './router'
+import { useRulebookStore } from './stores/rulebook'
+import './styles/main.css'
+
+const app = createApp(App)
+const pinia = createPinia()
+app.use(pinia)
+// The shipped rulebooks come from the build (parsed and validated there), so the store stays testable.
+useRulebookStore(pinia).setShipped(shipped)
+app.use(createAppRouter())
+app.mount('#app')

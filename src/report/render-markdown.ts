@@ -1,0 +1,225 @@
+/**
+ * The report as Markdown, for students who hand in plain text or paste into other tools. Plain
+ * text is escaped; Markdown from the session or the rulebook is kept, made inert (no raw HTML,
+ * no script links), since the file will be opened in viewers we do not control.
+ */
+import type {
+  Report,
+  ReportConclusion,
+  ReportFact,
+  ReportModelAnswer,
+  ReportOrphan,
+  ReportQuestion,
+} from './model.ts'
+import { inertMarkdown } from './markdown.ts'
+import {
+  citedAt,
+  conclusionGroups,
+  conclusionKindLabel,
+  confidenceLabel,
+  dateInWords,
+  escapeMarkdownText as esc,
+  factLabel,
+  factQualifier,
+  reasoningParts,
+} from './text.ts'
+
+/** The report as a Markdown document (CommonMark with GFM tables). */
+export function renderMarkdown(report: Report): string {
+  const blocks = [
+    ...titleBlock(report),
+    ...notices(report),
+    ...analysis(report),
+    ...unanswered(report),
+    ...stale(report),
+    ...orphaned(report),
+    ...conclusions(report),
+    ...authorities(report),
+    ...facts(report),
+    '---',
+    `Made with Casework from the rulebook \`${report.title.rulebookId}\` ${esc(report.title.rulebookVersion)} (content ${esc(report.title.contentHash)}).`,
+  ]
+  return `${blocks.join('\n\n')}\n`
+}
+
+/** Untrusted Markdown, made inert and without trailing blank lines. */
+const md = (text: string) => inertMarkdown(text.replace(/\r\n?/g, '\n')).trim()
+
+/** Markdown as a block quote. */
+const quote = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => (line.trim() === '' ? '>' : `> ${line}`))
+    .join('\n')
+
+/** Markdown indented to sit inside a list item. */
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => (line.trim() === '' ? '' : `  ${line}`))
+    .join('\n')
+
+/** Engine sentences and other one-line Markdown, flattened to one line. */
+const line = (text: string) => md(text).replace(/\s*\n\s*/g, ' ')
+
+function titleBlock({ title, instructorCopy }: Report): string[] {
+  const rows = [
+    `- **Rulebook:** ${esc(title.rulebookTitle)}, version ${esc(title.rulebookVersion)} (content ${esc(title.contentHash)})`,
+    `- **Authors:** ${esc(title.authors.join('; '))}`,
+    `- **Scenario:** ${esc(title.scenarioTitle)}`,
+    `- **Student:** ${title.studentName ? esc(title.studentName) : '*Not given*'}`,
+  ]
+  if (title.workbookTitle) rows.push(`- **Workbook:** ${esc(title.workbookTitle)}`)
+  rows.push(`- **Date:** ${esc(title.dateText)}`)
+  rows.push(`- **Progress:** ${title.progress.answered} of ${title.progress.total} questions answered`)
+  const kind = instructorCopy ? 'Conclusion report (instructor’s copy)' : 'Conclusion report'
+  return [`# ${kind}: ${esc(title.rulebookTitle)}`, rows.join('\n')]
+}
+
+function notices({ notices }: Report): string[] {
+  if (notices.length === 0) return []
+  return [quote(`**Changes since this work was done**\n\n${notices.map((notice) => `- ${line(notice)}`).join('\n')}`)]
+}
+
+function analysis(report: Report): string[] {
+  const blocks = ['## Analysis']
+  if (report.sections.length === 0) blocks.push('No question has been answered yet.')
+  for (const section of report.sections) {
+    blocks.push(`### ${section.number}. ${esc(section.title)}`)
+    for (const question of section.questions) blocks.push(...questionBlocks(question))
+  }
+  return blocks
+}
+
+function questionBlocks(question: ReportQuestion): string[] {
+  const blocks = [`#### Question ${question.number}. ${esc(question.title)}`, quote(md(question.prompt))]
+  if (question.reason) blocks.push(line(question.reason))
+  for (const warning of question.warnings) blocks.push(`**Note:** ${line(warning)}`)
+  blocks.push(...answerLine(question), ...workBlocks(question))
+  if (question.authorities.length > 0) {
+    const cited = question.authorities.map((a) => esc(a.pinpoint ? `${a.title}, ${a.pinpoint}` : a.title))
+    blocks.push(`**Authorities:** ${cited.join('; ')}`)
+  }
+  if (question.modelAnswer) blocks.push(...modelAnswerBlocks(question.modelAnswer))
+  return blocks
+}
+
+function answerLine(
+  question: Pick<ReportQuestion, 'answer' | 'confidence' | 'committedAt'> & { writtenAnswer?: string },
+): string[] {
+  const items: string[] = []
+  if (question.answer !== undefined) items.push(`**Answer:** ${esc(question.answer)}`)
+  else if (!question.writtenAnswer) items.push('**Answer:** none')
+  if (question.confidence) items.push(`**Confidence:** ${confidenceLabel[question.confidence]}`)
+  if (question.committedAt) items.push(`**Committed:** ${esc(dateInWords(question.committedAt))}`)
+  return items.length > 0 ? [items.join(' · ')] : []
+}
+
+function workBlocks(
+  work: Pick<ReportQuestion, 'reasoning' | 'citedFacts' | 'counterArgument'> & { writtenAnswer?: string },
+): string[] {
+  const blocks: string[] = []
+  if (work.writtenAnswer) blocks.push('##### Written answer', md(work.writtenAnswer))
+  for (const { part, heading } of reasoningParts) {
+    const text = work.reasoning[part]
+    if (text?.trim()) blocks.push(`##### ${heading}`, md(text))
+  }
+  if (work.citedFacts.length > 0) blocks.push('##### Facts cited', ...work.citedFacts.map(quotedFact))
+  if (work.counterArgument) blocks.push('##### Counter-argument', md(work.counterArgument))
+  return blocks
+}
+
+function quotedFact(fact: ReportFact): string {
+  const qualifier = factQualifier(fact)
+  const head = `**${esc(factLabel(fact))}**${qualifier ? ` (${esc(qualifier)})` : ''}`
+  const text = fact.text === undefined ? '*This fact is not in the rulebook.*' : md(fact.text)
+  return quote(`${head}\n\n${text}`)
+}
+
+function modelAnswerBlocks(model: ReportModelAnswer): string[] {
+  const blocks = [`##### Model answer${model.reveal === 'never' ? ' (instructor’s copy)' : ''}`]
+  if (model.answer !== undefined) blocks.push(`**Answer:** ${esc(model.answer)}`)
+  blocks.push(md(model.text))
+  return blocks
+}
+
+function unanswered({ unanswered }: Report): string[] {
+  if (unanswered.length === 0) return []
+  return [
+    '## Questions not yet answered',
+    unanswered
+      .map(
+        (q) =>
+          `- **Question ${q.number}. ${esc(q.title)}** (${esc(q.sectionTitle)}): ${line(q.reason)}${q.warnings.map((w) => ` ${line(w)}`).join('')}`,
+      )
+      .join('\n'),
+  ]
+}
+
+function stale({ stale }: Report): string[] {
+  if (stale.length === 0) return []
+  return [
+    '## Work on questions no longer asked',
+    'An earlier answer changed, so these questions are no longer asked. The work on them is kept.',
+    ...stale.flatMap(questionBlocks),
+  ]
+}
+
+function orphaned({ orphaned }: Report): string[] {
+  if (orphaned.length === 0) return []
+  return [
+    '## Work on questions no longer in the rulebook',
+    'The rulebook has changed since this work was done. The work is kept as it was saved.',
+    ...orphaned.flatMap(orphanBlocks),
+  ]
+}
+
+function orphanBlocks(orphan: ReportOrphan): string[] {
+  return [
+    `#### \`${orphan.id}\``,
+    ...answerLine({ answer: orphan.answer, confidence: orphan.confidence, committedAt: undefined }),
+    ...workBlocks(orphan),
+  ]
+}
+
+function conclusions({ conclusions }: Report): string[] {
+  const blocks = ['## Conclusions']
+  if (conclusions.length === 0) blocks.push('The rulebook draws no conclusions.')
+  for (const { status, heading } of conclusionGroups) {
+    const items = conclusions.filter((c) => c.status === status)
+    if (items.length > 0) blocks.push(`### ${heading}`, ...items.map(conclusionItem))
+  }
+  return blocks
+}
+
+function conclusionItem(conclusion: ReportConclusion): string {
+  const section = conclusion.sectionTitle ? ` (${esc(conclusion.sectionTitle)})` : ''
+  const parts = [`- **${conclusionKindLabel[conclusion.kind]}.** ${line(conclusion.statement)}${section}`, indent(line(conclusion.trace))]
+  if (conclusion.explanation) parts.push(indent(md(conclusion.explanation)))
+  return parts.join('\n\n')
+}
+
+function authorities({ authorities }: Report): string[] {
+  const blocks = ['## Table of authorities']
+  if (authorities.length === 0) blocks.push('The answered questions cite no authorities.')
+  for (const group of authorities) {
+    const rows = group.authorities.map((a) => {
+      const cell = [`*${esc(a.title)}*`, esc(a.citation), ...(a.url ? [esc(a.url)] : [])].join(' — ')
+      return `| ${cell} | ${esc(a.citedBy.map(citedAt).join(', '))} |`
+    })
+    blocks.push(`### ${group.heading}`, ['| Authority | Cited at |', '| --- | --- |', ...rows].join('\n'))
+  }
+  return blocks
+}
+
+function facts({ facts, title }: Report): string[] {
+  if (facts.length === 0) return []
+  return [
+    '## Appendix: the facts of the scenario',
+    `${esc(title.scenarioTitle)}, as the rulebook states it. Citations above refer to these paragraphs.`,
+    ...facts.map((fact) => {
+      const qualifier = factQualifier(fact)
+      return `**${esc(factLabel(fact))}** ${fact.text ? line(fact.text) : ''}${qualifier ? ` (${esc(qualifier)})` : ''}`
+    }),
+  ]
+}

@@ -1,0 +1,235 @@
+/**
+ * The report's stylesheet, for the screen and for print (the PDF a student hands in is the
+ * browser printing this). Every rule is scoped to `.casework-report`, so the app can show the same
+ * markup without the report's rules touching its own. Print: page margins, headings kept with
+ * what follows them, quotations and table rows never split, parts of the report on new pages,
+ * link targets written out, and nothing marked `report-no-print`.
+ */
+export const reportCss = `
+@page {
+  margin: 22mm 20mm 24mm;
+}
+.casework-report {
+  color: #111;
+  background: #fff;
+  font-family: Georgia, 'Times New Roman', Times, serif;
+  font-size: 12pt;
+  line-height: 1.5;
+  max-width: 48rem;
+  margin: 0 auto;
+  padding: 2rem 1.5rem 3rem;
+}
+.casework-report h1,
+.casework-report h2,
+.casework-report h3,
+.casework-report h4,
+.casework-report h5 {
+  line-height: 1.25;
+  font-weight: bold;
+}
+.casework-report h1 {
+  font-size: 1.8em;
+  margin: 0.2em 0 0.8em;
+}
+.casework-report h2 {
+  font-size: 1.4em;
+  margin: 2em 0 0.6em;
+  padding-bottom: 0.15em;
+  border-bottom: 1px solid #888;
+}
+.casework-report h3 {
+  font-size: 1.2em;
+  margin: 1.8em 0 0.5em;
+}
+.casework-report h4 {
+  font-size: 1.05em;
+  margin: 1.6em 0 0.4em;
+}
+.casework-report h5 {
+  font-size: 1em;
+  font-style: italic;
+  font-weight: normal;
+  margin: 1em 0 0.25em;
+}
+.casework-report .report-kicker {
+  margin: 0;
+  font-size: 0.95em;
+  letter-spacing: 0.03em;
+  color: #444;
+}
+.casework-report .report-meta {
+  display: grid;
+  grid-template-columns: max-content 1fr;
+  gap: 0.15em 1.2em;
+  margin: 0 0 1.5em;
+}
+.casework-report .report-meta > div {
+  display: contents;
+}
+.casework-report .report-meta dt {
+  font-weight: bold;
+}
+.casework-report .report-meta dd {
+  margin: 0;
+}
+.casework-report .report-hash {
+  font-family: ui-monospace, 'Courier New', monospace;
+  font-size: 0.85em;
+  color: #555;
+}
+.casework-report .report-notices,
+.casework-report .report-warning {
+  border-left: 4px solid #a66a00;
+  background: #fbf5e6;
+  padding: 0.4em 1em;
+  margin: 1em 0;
+}
+.casework-report .report-notices h2 {
+  font-size: 1.05em;
+  border: 0;
+  margin: 0.5em 0;
+}
+.casework-report .report-prompt {
+  font-style: italic;
+  color: #333;
+}
+.casework-report .report-answer span + span::before {
+  content: ' · ';
+}
+.casework-report blockquote {
+  margin: 0.5em 0 0.5em 1.2em;
+  padding-left: 0.9em;
+  border-left: 3px solid #bbb;
+  color: #222;
+}
+.casework-report .report-facts {
+  list-style: none;
+  padding: 0;
+}
+.casework-report .report-fact-label {
+  font-weight: bold;
+}
+.casework-report .report-fact-qualifier {
+  color: #555;
+}
+.casework-report .report-compare {
+  display: grid;
+  grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+  gap: 1.5em;
+  margin-top: 1em;
+}
+.casework-report .report-model {
+  align-self: start;
+  background: #f3f3ef;
+  border-left: 3px solid #666;
+  padding: 0.2em 1em 0.6em;
+}
+.casework-report .report-conclusion {
+  margin: 0.8em 0 1.2em;
+}
+.casework-report .report-conclusion-kind {
+  font-weight: bold;
+}
+.casework-report .report-trace {
+  color: #333;
+}
+.casework-report table {
+  border-collapse: collapse;
+  width: 100%;
+  margin: 0.5em 0 1em;
+}
+.casework-report th,
+.casework-report td {
+  text-align: left;
+  vertical-align: top;
+  padding: 0.35em 0.6em;
+  border-bottom: 1px solid #ccc;
+}
+.casework-report th {
+  border-bottom: 2px solid #666;
+}
+.casework-report .report-fact-list {
+  padding-left: 2.5em;
+}
+.casework-report .report-fact-list li {
+  margin-bottom: 0.4em;
+}
+.casework-report .report-fact-list p {
+  margin: 0;
+}
+.casework-report code {
+  font-family: ui-monospace, 'Courier New', monospace;
+  font-size: 0.9em;
+}
+.casework-report a {
+  color: #0b4f8a;
+}
+.casework-report footer {
+  margin-top: 3em;
+  font-size: 0.85em;
+  color: #555;
+}
+@media print {
+  .casework-report {
+    max-width: none;
+    margin: 0;
+    padding: 0;
+    font-size: 11pt;
+    color: #000;
+  }
+  .casework-report h1,
+  .casework-report h2,
+  .casework-report h3,
+  .casework-report h4,
+  .casework-report h5 {
+    break-after: avoid;
+    page-break-after: avoid;
+  }
+  .casework-report h1 + *,
+  .casework-report h2 + *,
+  .casework-report h3 + *,
+  .casework-report h4 + *,
+  .casework-report h5 + * {
+    break-before: avoid;
+    page-break-before: avoid;
+  }
+  .casework-report .report-part {
+    break-before: page;
+    page-break-before: always;
+  }
+  .casework-report .report-title,
+  .casework-report .report-answer,
+  .casework-report blockquote,
+  .casework-report .report-conclusion,
+  .casework-report .report-model,
+  .casework-report tr {
+    break-inside: avoid;
+    page-break-inside: avoid;
+  }
+  .casework-report p,
+  .casework-report li {
+    orphans: 3;
+    widows: 3;
+  }
+  .casework-report thead {
+    display: table-header-group;
+  }
+  .casework-report a {
+    color: inherit;
+    text-decoration: none;
+  }
+  .casework-report a[href^='http']::after {
+    content: ' <' attr(href) '>';
+    font-size: 0.85em;
+    word-break: break-all;
+  }
+  .casework-report .report-notices,
+  .casework-report .report-warning,
+  .casework-report .report-model {
+    background: none;
+  }
+  .report-no-print {
+    display: none !important;
+  }
+}
+`

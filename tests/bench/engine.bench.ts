@@ -1,0 +1,49 @@
+/**
+ * `npm run bench`: load + validate, and re-evaluate after one answer, on generated rulebooks of
+ * 100, 1,000 and 10,000 questions. Prints medians (p50); never asserts times — budgets are read
+ * against the targets printed beside them.
+ */
+import { Bench } from 'tinybench'
+import { loadRulebook } from '../../src/engine/load.ts'
+import { compileRulebook } from '../../src/engine/compile.ts'
+import { createEvaluator } from '../../src/engine/evaluate.ts'
+import { answerAll, generateRulebook, generateYaml } from './generate.ts'
+
+const targets: Record<string, string> = {
+  'load + validate 10000': '≤ 500 ms',
+  're-evaluate after one answer 1000': '≤ 0.25 ms',
+  're-evaluate after one answer 10000': '≤ 2.5 ms',
+}
+
+const bench = new Bench({ time: 1000, warmupTime: 200 })
+for (const size of [100, 1000, 10000]) {
+  const yaml = generateYaml(size)
+  const rulebook = generateRulebook(size)
+  const compiled = compileRulebook(rulebook)
+  const answers = answerAll(rulebook)
+  const middle = `q${Math.floor(size / 2)}`
+  let flip = false
+  bench.add(`load + validate ${size}`, () => {
+    const { problems } = loadRulebook(yaml, 'bench.yaml')
+    if (problems.length > 0) throw new Error(problems[0]!.message)
+  })
+  // As in the app: one evaluator per open workbook, and the student changes one answer at a time.
+  const evaluator = createEvaluator(compiled)
+  const session = { scenario: 'only', answers }
+  evaluator(session)
+  bench.add(`re-evaluate after one answer ${size}`, () => {
+    flip = !flip
+    answers[middle] = { value: flip ? 'no' : 'yes', updatedAt: '2026-01-01T00:00:00Z' }
+    evaluator(session)
+  })
+}
+
+await bench.run()
+console.log('benchmark                                  median        samples  target')
+for (const task of bench.tasks) {
+  const result = task.result as { latency?: { p50?: number }; totalTime?: number } | undefined
+  const median = result?.latency?.p50
+  const shown = median === undefined ? 'n/a' : median < 1 ? `${(median * 1000).toFixed(1)} µs` : `${median.toFixed(2)} ms`
+  const samples = (task.result as { latency?: { samplesCount?: number } })?.latency?.samplesCount ?? ''
+  console.log(`${task.name.padEnd(42)} ${shown.padStart(12)}  ${String(samples).padStart(8)}  ${targets[task.name] ?? ''}`)
+}
