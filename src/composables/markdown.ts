@@ -21,7 +21,7 @@ md.validateLink = isAllowedLink
 
 md.renderer.rules.link_open = (tokens, index, options, _env, self) => {
   const token = tokens[index]!
-  const href = token.attrGet('href') ?? ''
+  const href = String(token.attrGet('href') ?? '')
   if (factLinkPattern.test(href)) {
     token.attrJoin('class', 'fact-link')
   } else {

@@ -15,10 +15,9 @@ export function neighbours(
   if (questionId === undefined) return { previous: undefined, next: asked[0] }
   const here = compiled.questionIndex.get(questionId) ?? -1
   const position = (id: string) => compiled.questionIndex.get(id) ?? -1
-  return {
-    previous: asked.findLast((id) => position(id) < here),
-    next: asked.find((id) => position(id) > here),
-  }
+  let previous: string | undefined
+  for (const id of asked) if (position(id) < here) previous = id
+  return { previous, next: asked.find((id) => position(id) > here) }
 }
 
 /** Next / previous for the keyboard shortcuts. */

@@ -195,7 +195,7 @@ export function schemaProblems(
         break
       case 'oneOf':
         message = `${where} should be an option id or a list of option ids`
-        if (error.schemaPath.includes('AnswerValue')) {
+        if (code === 'session-schema' && path.at(-1) === 'value') {
           message = `${where} should be text, a number, or a list of option ids`
         }
         break

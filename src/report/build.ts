@@ -137,20 +137,23 @@ export function buildReport(
         break
       }
       case 'to-answer':
-      case 'waiting':
+      case 'waiting': {
+        const reason =
+          state.status === 'to-answer'
+            ? 'Asked, and not answered yet.'
+            : explainQuestionStatus(compiled, walk, session, question.id)
         unanswered.push({
           id: question.id,
           number: state.index + 1,
           title: questionTitle(question),
           sectionTitle: sectionTitle(question.section),
           status: state.status,
-          reason:
-            state.status === 'to-answer'
-              ? 'Asked, and not answered yet.'
-              : explainQuestionStatus(compiled, walk, session, question.id),
+          reason,
           warnings: warningsFor(question.id),
+          work: hasWork(workOn(session.answers, question.id)) ? questionReport(state.index, undefined) : undefined,
         })
         break
+      }
       case 'stale':
         stale.push(questionReport(state.index, explainQuestionStatus(compiled, walk, session, question.id)))
         break

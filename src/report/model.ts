@@ -128,6 +128,8 @@ export interface ReportPendingQuestion {
   reason: string
   /** Notes about work kept on it (an answer that no longer matches an option). */
   warnings: string[]
+  /** The work begun on it (reasoning without an answer, an answer that no longer fits), if any. */
+  work: ReportQuestion | undefined
 }
 
 /** Work on a question that is no longer in the rulebook: kept word for word. */

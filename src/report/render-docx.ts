@@ -225,6 +225,11 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
         ),
       )
     }
+    const begun = report.unanswered.flatMap((q) => (q.work ? [q.work] : []))
+    if (begun.length > 0) {
+      add(heading(3, 'Work begun on them'))
+      for (const question of begun) add(...questionBlocks(question))
+    }
   }
 
   if (report.stale.length > 0) {

@@ -178,6 +178,7 @@ ${md(model.text)}
 
 function unanswered({ unanswered }: Report): string {
   if (unanswered.length === 0) return ''
+  const begun = unanswered.flatMap((q) => (q.work ? [q.work] : []))
   return `<section class="report-part" aria-labelledby="report-unanswered">
 <h2 id="report-unanswered">Questions not yet answered</h2>
 <ul>
@@ -188,6 +189,7 @@ ${unanswered
   )
   .join('\n')}
 </ul>
+${begun.length > 0 ? `<h3>Work begun on them</h3>\n${begun.map((question) => questionBlock(question)).join('\n')}` : ''}
 </section>`
 }
 

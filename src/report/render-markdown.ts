@@ -145,6 +145,7 @@ function modelAnswerBlocks(model: ReportModelAnswer): string[] {
 
 function unanswered({ unanswered }: Report): string[] {
   if (unanswered.length === 0) return []
+  const begun = unanswered.flatMap((q) => (q.work ? [q.work] : []))
   return [
     '## Questions not yet answered',
     unanswered
@@ -153,6 +154,7 @@ function unanswered({ unanswered }: Report): string[] {
           `- **Question ${q.number}. ${esc(q.title)}** (${esc(q.sectionTitle)}): ${line(q.reason)}${q.warnings.map((w) => ` ${line(w)}`).join('')}`,
       )
       .join('\n'),
+    ...(begun.length > 0 ? ['### Work begun on them', ...begun.flatMap(questionBlocks)] : []),
   ]
 }
 

@@ -122,7 +122,7 @@ export const useRulebookStore = defineStore('rulebook', () => {
           problems,
           rulebook:
             rulebook && !hasErrors(problems)
-              ? markRaw({
+              ? markRaw<LoadedRulebook>({
                   file: file.name,
                   rulebook: markRaw(rulebook),
                   contentHash: hashContent(rulebook),

@@ -111,9 +111,9 @@ export function evaluateCondition(node: ConditionNode, scope: EvaluationScope): 
       const outcomes = node.operands.map((operand) => evaluateCondition(operand, scope))
       // `and` is decided by any false operand, `or` by any true one.
       const decisive: Truth = node.type === 'or'
-      if (outcomes.some((o) => o.truth === decisive)) {
-        return merge(outcomes, (o) => o.truth === decisive, decisive)
-      }
+      // One decisive operand is reason enough: the first is named, to keep the trace short.
+      const first = outcomes.find((o) => o.truth === decisive)
+      if (first) return first
       if (outcomes.some((o) => o.truth === undefined)) {
         return merge(outcomes, (o) => o.truth === undefined, undefined)
       }

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest'
+import { shippedRulebookFiles } from '../../../scripts/vite-plugin-rulebooks.ts'
+import { loadRulebook } from '../../../src/engine/load.ts'
+import { formatProblem } from '../../../src/engine/problems.ts'
+import { readRepoFile, repoRoot } from '../helpers.ts'
+
+const files = shippedRulebookFiles(`${repoRoot}rules`)
+
+describe('rules/ (every shipped rulebook)', () => {
+  it('ships the flagship first, and at least one other rulebook', () => {
+    expect(files[0]).toBe('venezuela-dock-strike.yaml')
+    expect(files.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it.each(files)('%s validates with no errors and no warnings', (name) => {
+    const { rulebook, problems } = loadRulebook(readRepoFile(`rules/${name}`), `rules/${name}`)
+    expect(problems.map(formatProblem)).toEqual([])
+    expect(rulebook).toBeDefined()
+  })
+})
