@@ -20,6 +20,7 @@ export default defineConfigWithVueTs(
     '**/coverage/**',
     '**/test-results/**',
     '**/playwright-report/**',
+    'tmp/**',
     'src/engine/generated/**',
   ]),
   pluginVue.configs['flat/essential'],

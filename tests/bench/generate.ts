@@ -28,7 +28,7 @@ export function generateRulebook(questionCount: number): Rulebook {
       id,
       section,
       prompt: `Question ${i}?`,
-      answer: kind === 'yes-no' ? { kind } : { kind, options: ['a', 'b', 'c'].map((o) => ({ id: o, label: o.toUpperCase() })) },
+      answer: kind === 'yes-no' ? { kind } : { kind, options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: 'c', label: 'C' }] },
       ...(when ? { when } : {}),
       rule: `Rule ${i}.`,
       authorities: [{ authority: 'a0', pinpoint: `art. ${i}` }],

@@ -18,6 +18,16 @@ import {
 const valid = loadFixtureSession(smallSessionPath)
 const text = (value: unknown) => JSON.stringify(value, null, 2)
 
+/** Every tag in a piece of HTML, with its attributes: escaped text has no `<`, so it never counts. */
+function tags(html: string): { name: string; attributes: Record<string, string> }[] {
+  return [...html.matchAll(/<([a-z][a-z0-9]*)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*\/?>/gi)].map((match) => ({
+    name: match[1]!.toLowerCase(),
+    attributes: Object.fromEntries(
+      [...match[2]!.matchAll(/([^\s=>]+)(?:="([^"]*)")?/g)].map((a) => [a[1]!.toLowerCase(), a[2] ?? '']),
+    ),
+  }))
+}
+
 describe('report: hostile and malformed session files', () => {
   it('locates values of the wrong type', () => {
     const session = structuredClone(valid) as unknown as Record<string, unknown>
@@ -27,9 +37,9 @@ describe('report: hostile and malformed session files', () => {
     expect(read).toBeUndefined()
     expect(problems.map((p) => [p.code, p.path.join('.'), p.range.start.line])).toEqual([
       ['session-schema', 'student.name', 13],
-      ['session-schema', 'answers.use-of-force.value', 19],
-      ['session-schema', 'answers.use-of-force.confidence', 20],
-      ['session-schema', 'answers.use-of-force.updatedAt', 21],
+      ['session-schema', 'answers.use-of-force.value', 20],
+      ['session-schema', 'answers.use-of-force.confidence', 21],
+      ['session-schema', 'answers.use-of-force.updatedAt', 22],
     ])
     expect(problems[2]?.message).toBe(
       'the answer to `use-of-force` › `confidence` should be one of `low`, `medium` and `high`, not "very"',
@@ -40,7 +50,7 @@ describe('report: hostile and malformed session files', () => {
     const { session, problems } = parseSession(text({ ...valid, grade: 'A+' }), 'unknown-field.json')
     expect(session).toBeUndefined()
     expect(problems).toMatchObject([{ code: 'session-schema', path: ['grade'] }])
-    expect(problems[0]?.message).toMatch(/^the file has an unknown property `grade` \(allowed here: /)
+    expect(problems[0]?.message).toMatch(/^the file has an unknown property `grade`/)
   })
 
   it('refuses a 10 MB string with a short, located error', () => {
@@ -107,7 +117,12 @@ describe('report: hostile and malformed session files', () => {
 
     it('in HTML: no script, handler, frame, image or script link survives as markup', () => {
       const html = renderHtml(report)
-      expect(html).not.toMatch(/<script|<iframe|<img|<a href="javascript|<a href="data|onclick=|onerror=/i)
+      const found = tags(html)
+      expect(found.length).toBeGreaterThan(100)
+      expect(found.filter((t) => ['script', 'iframe', 'img', 'object', 'embed', 'base', 'form'].includes(t.name))).toEqual([])
+      expect(found.filter((t) => Object.keys(t.attributes).some((name) => name.startsWith('on')))).toEqual([])
+      const hrefs = found.flatMap((t) => (t.attributes.href === undefined ? [] : [t.attributes.href]))
+      expect(hrefs.filter((href) => !/^(https:\/\/|#fact-)/.test(href))).toEqual([])
       expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
       expect(html).toContain('<dd>&lt;img src=x onerror=alert(1)&gt;</dd>')
       expect(html).toContain('&lt;/title&gt;&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;')
