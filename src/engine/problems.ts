@@ -17,7 +17,6 @@ export type ProblemCode =
   | 'duplicate-id'
   | 'reserved-id'
   | 'unknown-section'
-  | 'unknown-question'
   | 'unknown-option'
   | 'unknown-fact'
   | 'unknown-authority'

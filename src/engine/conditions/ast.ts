@@ -31,10 +31,10 @@ export type ConditionNode =
   | { type: 'scenario'; scenario: Identifier; negated: boolean; span: Span }
 
 /** Words the grammar gives a meaning; they cannot be question or conclusion ids. */
-export const reservedIds: ReadonlySet<string> = new Set(['and', 'or', 'not', 'scenario'])
+export const reservedIds: ReadonlySet<string> = new Set(['and', 'or', 'not', 'is', 'contains', 'scenario'])
 
-/** Words that follow `is` with a meaning of their own; they cannot be option ids. */
-export const reservedOptionIds: ReadonlySet<string> = new Set(['answered', 'unanswered'])
+/** Words that follow `is` or `contains` with a meaning of their own; they cannot be option ids. */
+export const reservedOptionIds: ReadonlySet<string> = new Set(['answered', 'unanswered', 'one', 'any', 'all'])
 
 /** Fails to compile when a switch over node types forgets one. */
 export function assertNever(value: never): never {

@@ -78,7 +78,9 @@ function test(node: ConditionNode, value: AnswerValue | undefined): boolean {
         : node.options.some((o) => value.includes(o.name))
     }
     case 'compare':
-      return typeof value === 'number' && compare(value, node.operator, node.value)
+      // With no answer, `!=` holds, as `is not` does: nothing was chosen that equals the bound.
+      if (typeof value !== 'number') return node.operator === '!='
+      return compare(value, node.operator, node.value)
     case 'and':
     case 'or':
     case 'not':

@@ -1,0 +1,159 @@
+/**
+ * Takes the README's screenshots of the main screens: builds the app, serves it with
+ * `vite preview`, walks the flagship rulebook in Chromium as a student would, and saves PNGs to
+ * docs/screenshots/. Run with `npm run screenshots` (`-- --no-build` to reuse dist/).
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { chromium, type Page } from 'playwright-core'
+
+const port = 4180
+const base = `http://localhost:${port}`
+const outDir = resolve('docs/screenshots')
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const brokenRulebook = resolve('tests/fixtures/ui/broken-rulebook.yaml')
+
+async function waitForServer(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`vite preview did not start on ${url}`)
+}
+
+/** Answers the question on screen with its first option (or a middle value, or a sentence). */
+async function answerFirst(page: Page): Promise<void> {
+  const answer = page.getByRole('group', { name: /Your answer/ })
+  if (await answer.count()) {
+    const radios = answer.getByRole('radio')
+    const count = await radios.count()
+    if (count > 0) {
+      await radios.nth(count > 3 ? Math.floor(count / 2) : 0).check()
+      return
+    }
+    await answer.getByRole('checkbox').first().check()
+    return
+  }
+  const text = page.getByRole('textbox', { name: 'Your answer' })
+  if (await text.count()) await text.fill('The later resolution does not change the analysis.')
+}
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.waitForTimeout(150)
+  await page.screenshot({ path: resolve(outDir, name), fullPage })
+  console.log(`docs/screenshots/${name}`)
+}
+
+async function main(): Promise<void> {
+  if (!process.argv.includes('--no-build')) {
+    const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' })
+    if (build.status !== 0) throw new Error('vite build failed')
+  }
+  mkdirSync(outDir, { recursive: true })
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  })
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] })
+  try {
+    await waitForServer(base)
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    const page = await context.newPage()
+
+    // Start a workbook on the flagship rulebook.
+    await page.goto(base)
+    await page.getByRole('button', { name: 'Start a workbook' }).first().click()
+    await page.getByLabel('Name of the workbook').fill('Dock strike — seminar 4')
+    await page.getByLabel(/Your name/).fill('Alex Moreno')
+    await page.getByRole('button', { name: 'Start workbook' }).click()
+    await page.getByRole('link', { name: /^Begin with Q1/ }).waitFor()
+    await shot(page, 'workbook-overview.png')
+
+    // The first question, answered, with reasoning and a fact citation.
+    await page.getByRole('link', { name: /^Begin with Q1/ }).click()
+    await page.getByRole('radio', { name: 'Yes' }).check()
+    await page.getByLabel('Issue').fill('Whether the strike on the dock was a use of force against Venezuela.')
+    await page.getByLabel('Rule', { exact: true }).fill('Article 2(4) of the UN Charter prohibits the **threat or use of force** against the territorial integrity of any State.')
+    await page.getByLabel('Application').fill('A drone strike that destroyed a dock on Venezuelan territory is kinetic force on the territory of another State.')
+    await page.getByLabel('Cite a fact').selectOption({ index: 1 })
+    await page.getByRole('button', { name: 'Insert citation' }).click()
+    await page.getByLabel('Conclusion', { exact: true }).fill('Yes: the strike was a use of force within art. 2(4).')
+    await page.getByRole('radio', { name: 'High' }).check()
+    await page.getByLabel('Counter-argument').fill('Nobody was hurt and the target was a criminal gang, not the State — but art. 2(4) protects territory, not only the government.')
+    await page.getByRole('main').evaluate((main) => main.scrollTo({ top: 0 }))
+    await shot(page, 'question.png')
+
+    await page.getByRole('button', { name: 'Commit conclusion' }).click()
+    const comparison = page.getByRole('heading', { name: /Model answer/ })
+    if (await comparison.count()) {
+      await comparison.scrollIntoViewIfNeeded()
+      await page.getByRole('main').evaluate((main) => main.scrollBy({ top: -120 }))
+      await shot(page, 'model-answer.png')
+    }
+
+    // Walk on for a few questions, then change the first answer to see stale work.
+    for (let i = 0; i < 4; i++) {
+      const next = page.getByRole('link', { name: /^Next →/ })
+      if (!(await next.count())) break
+      await next.click()
+      await answerFirst(page)
+      await page.getByLabel('Application').fill('Applying the rule to the facts as reported.')
+    }
+    await page.keyboard.press('Escape')
+    await page.getByRole('navigation', { name: 'Outline' }).getByRole('link', { name: /^Q1\b/ }).click()
+    await page.getByRole('radio', { name: 'No' }).check()
+    const stale = page.getByRole('navigation', { name: 'Outline' }).getByRole('link', { name: /Stale/ })
+    if (await stale.count()) {
+      await stale.first().click()
+      await shot(page, 'stale-question.png')
+    }
+    await page.getByRole('radio', { name: 'Yes' }).first().waitFor()
+    await page.getByRole('navigation', { name: 'Outline' }).getByRole('link', { name: /^Q1\b/ }).click()
+    await page.getByRole('radio', { name: 'Yes' }).check()
+
+    // A skipped question.
+    const skipped = page.getByRole('navigation', { name: 'Outline' }).getByRole('link', { name: /Skipped/ })
+    if (await skipped.count()) {
+      await skipped.first().click()
+      await shot(page, 'skipped-question.png')
+    }
+
+    await page.getByRole('link', { name: 'Conclusions', exact: true }).first().click()
+    await page.getByRole('heading', { name: 'Conclusions', level: 1 }).waitFor()
+    await shot(page, 'conclusions.png')
+
+    // The start page with the saved workbook, then a broken rulebook file.
+    await page.getByRole('link', { name: /Casework/ }).first().click()
+    await page.getByRole('heading', { name: 'Your workbooks' }).waitFor()
+    await page.getByRole('row').nth(1).waitFor()
+    await shot(page, 'start.png')
+    await page.getByLabel('Choose a file…').setInputFiles(brokenRulebook)
+    await page.getByRole('heading', { name: /has \d+ errors?/ }).scrollIntoViewIfNeeded()
+    await shot(page, 'rulebook-errors.png')
+
+    // A phone: one column, the outline as a panel.
+    // (The same context: a new one would have an empty IndexedDB.)
+    const small = page
+    await small.setViewportSize({ width: 390, height: 844 })
+    await small.getByRole('link', { name: /^Resume/ }).first().click()
+    await small.getByRole('heading', { level: 1 }).waitFor()
+    await shot(small, 'phone-question.png')
+    await small.getByRole('button', { name: 'Outline' }).click()
+    await shot(small, 'phone-outline.png')
+    await context.close()
+  } finally {
+    await browser.close()
+    if (server.pid) process.kill(-server.pid)
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
