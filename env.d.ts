@@ -1,13 +1,8 @@
 /// <reference types="vite/client" />
 
 declare module 'virtual:shipped-rulebooks' {
-  import type { Rulebook } from '@/engine/generated/rulebook'
-  /** A rulebook shipped in rules/, parsed and validated at build time. */
-  export interface ShippedRulebook {
-    file: string
-    rulebook: Rulebook
-    contentHash: string
-  }
-  const rulebooks: ShippedRulebook[]
+  import type { ShippedRulebookSource } from '@/stores/shipped'
+  /** The rulebooks in rules/, validated at build time: metadata, and the URL of their content. */
+  const rulebooks: ShippedRulebookSource[]
   export default rulebooks
 }

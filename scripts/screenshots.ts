@@ -113,7 +113,6 @@ async function main(): Promise<void> {
       await stale.first().click()
       await shot(page, 'stale-question.png')
     }
-    await page.getByRole('radio', { name: 'Yes' }).first().waitFor()
     await page.getByRole('navigation', { name: 'Outline' }).getByRole('link', { name: /^Q1\b/ }).click()
     await page.getByRole('radio', { name: 'Yes' }).check()
 

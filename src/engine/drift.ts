@@ -198,7 +198,9 @@ export function describeDrift(compiled: CompiledRulebook, drift: Drift): string[
       `This work was done on version ${saved.version} of the rulebook; this is version ${current.version}.`,
     )
   } else if (drift.contentChanged) {
-    lines.push(`The rulebook's content has changed since this work was done, though its version (${current.version}) has not.`)
+    lines.push(
+      `The rulebook's content has changed since this work was done, though its version (${current.version}) has not.`,
+    )
   }
   if (!drift.scenarioFound) {
     lines.push(`The rulebook has no scenario \`${drift.scenario}\`, which this work was done on.`)
@@ -214,7 +216,9 @@ export function describeDrift(compiled: CompiledRulebook, drift: Drift): string[
     )
   }
   for (const { questionId, reason } of drift.invalidAnswers) {
-    lines.push(`In ${name(questionId)}, ${reason}: the answer is kept, but the question counts as unanswered.`)
+    lines.push(
+      `In ${name(questionId)}, ${reason}: the answer is kept, but the question counts as unanswered.`,
+    )
   }
   if (drift.unknownFacts.length > 0) {
     const facts = [...new Set(drift.unknownFacts.map(({ factId }) => `\`${factId}\``))]

@@ -4,7 +4,12 @@ import type { CompiledRulebook } from '../engine/compile.ts'
 import type { Walk } from '../engine/walk.ts'
 import { hasWork, workOn } from '../engine/answers.ts'
 import { compareSession, describeDrift, hasDrift, storedAnswerText } from '../engine/drift.ts'
-import { describeAnswer, explainConclusion, explainQuestionStatus, questionTitle } from '../engine/explain.ts'
+import {
+  describeAnswer,
+  explainConclusion,
+  explainQuestionStatus,
+  questionTitle,
+} from '../engine/explain.ts'
 import type {
   Report,
   ReportAuthority,
@@ -46,7 +51,9 @@ export function buildReport(
   const instructorCopy = options.instructorCopy ?? false
   const drift = compareSession(compiled, session, options.contentHash)
   const reworded = new Set(drift.reworded)
-  const invalid = new Map(drift.invalidAnswers.map(({ questionId, reason }) => [questionId, reason]))
+  const invalid = new Map(
+    drift.invalidAnswers.map(({ questionId, reason }) => [questionId, reason]),
+  )
   const scenario = rulebook.scenarios.find((s) => s.id === session.scenario)
   const sectionTitle = (id: string) =>
     rulebook.sections[compiled.sectionIndex.get(id) ?? -1]?.title ?? id
@@ -55,32 +62,47 @@ export function buildReport(
     const warnings: string[] = []
     if (reworded.has(id)) warnings.push('The question was reworded after this work was done.')
     const reason = invalid.get(id)
-    if (reason) warnings.push(`${reason[0]!.toUpperCase()}${reason.slice(1)}; the answer is kept as it was.`)
+    if (reason)
+      warnings.push(`${reason[0]!.toUpperCase()}${reason.slice(1)}; the answer is kept as it was.`)
     return warnings
   }
 
   const fact = (id: string): ReportFact => {
     const found = compiled.facts.get(id)
     if (!found) {
-      return { id, number: undefined, otherScenario: undefined, text: undefined, certainty: undefined, source: undefined }
+      return {
+        id,
+        number: undefined,
+        otherScenario: undefined,
+        text: undefined,
+        certainty: undefined,
+        source: undefined,
+      }
     }
     const other = found.scenario === session.scenario ? undefined : found.scenario
     return {
       id,
       number: found.number,
-      otherScenario: other ? (rulebook.scenarios.find((s) => s.id === other)?.title ?? other) : undefined,
+      otherScenario: other
+        ? (rulebook.scenarios.find((s) => s.id === other)?.title ?? other)
+        : undefined,
       text: found.fact.text,
       certainty: found.fact.certainty,
       source: found.fact.source,
     }
   }
 
-  const modelAnswer = (question: Question, work: QuestionWork | undefined): ReportModelAnswer | undefined => {
+  const modelAnswer = (
+    question: Question,
+    work: QuestionWork | undefined,
+  ): ReportModelAnswer | undefined => {
     const model = question.modelAnswer
     if (!model) return undefined
     const reveal = model.reveal ?? 'after-commit'
     const shown =
-      instructorCopy || reveal === 'always' || (reveal === 'after-commit' && work?.committedAt !== undefined)
+      instructorCopy ||
+      reveal === 'always' ||
+      (reveal === 'after-commit' && work?.committedAt !== undefined)
     if (!shown) return undefined
     return {
       answer: model.answer === undefined ? undefined : describeAnswer(question, model.answer),
@@ -94,7 +116,8 @@ export function buildReport(
     const state = walk.questions[index]!
     const work = workOn(session.answers, question.id)
     const value = work?.value
-    const written = question.answer.kind === 'free-text' && typeof value === 'string' && value.trim() !== ''
+    const written =
+      question.answer.kind === 'free-text' && typeof value === 'string' && value.trim() !== ''
     return {
       id: question.id,
       number: index + 1,
@@ -130,7 +153,12 @@ export function buildReport(
         const sectionIndex = compiled.sectionIndex.get(question.section) ?? -1
         let section = sections.find((s) => s.id === question.section)
         if (!section) {
-          section = { id: question.section, number: sectionIndex + 1, title: sectionTitle(question.section), questions: [] }
+          section = {
+            id: question.section,
+            number: sectionIndex + 1,
+            title: sectionTitle(question.section),
+            questions: [],
+          }
           sections.push(section)
         }
         section.questions.push(questionReport(state.index, undefined))
@@ -150,12 +178,16 @@ export function buildReport(
           status: state.status,
           reason,
           warnings: warningsFor(question.id),
-          work: hasWork(workOn(session.answers, question.id)) ? questionReport(state.index, undefined) : undefined,
+          work: hasWork(workOn(session.answers, question.id))
+            ? questionReport(state.index, undefined)
+            : undefined,
         })
         break
       }
       case 'stale':
-        stale.push(questionReport(state.index, explainQuestionStatus(compiled, walk, session, question.id)))
+        stale.push(
+          questionReport(state.index, explainQuestionStatus(compiled, walk, session, question.id)),
+        )
         break
       case 'skipped':
         break
@@ -198,6 +230,7 @@ export function buildReport(
       rulebookTitle: rulebook.title,
       rulebookVersion: rulebook.version,
       contentHash: options.contentHash,
+      language: rulebook.language ?? 'en',
       authors: rulebook.authors.map((author) =>
         author.affiliation ? `${author.name} (${author.affiliation})` : author.name,
       ),
@@ -226,7 +259,10 @@ function filled(text: string | undefined): string | undefined {
 }
 
 /** Every authority the answered questions cite, with where, grouped by kind and sorted by title. */
-function tableOfAuthorities(compiled: CompiledRulebook, sections: ReportSection[]): Report['authorities'] {
+function tableOfAuthorities(
+  compiled: CompiledRulebook,
+  sections: ReportSection[],
+): Report['authorities'] {
   const entries = new Map<string, ReportAuthority>()
   for (const question of sections.flatMap((section) => section.questions)) {
     for (const citation of question.authorities) {
@@ -248,7 +284,8 @@ function tableOfAuthorities(compiled: CompiledRulebook, sections: ReportSection[
         citedBy = { questionId: question.id, number: question.number, pinpoints: [] }
         entry.citedBy.push(citedBy)
       }
-      if (citation.pinpoint && !citedBy.pinpoints.includes(citation.pinpoint)) citedBy.pinpoints.push(citation.pinpoint)
+      if (citation.pinpoint && !citedBy.pinpoints.includes(citation.pinpoint))
+        citedBy.pinpoints.push(citation.pinpoint)
     }
   }
   const byTitle = (a: ReportAuthority, b: ReportAuthority) => {

@@ -18,7 +18,8 @@ md.disable('image')
 md.validateLink = isSafeLink
 md.renderer.rules.link_open = (tokens, index, options, _env, self) => {
   const token = tokens[index]!
-  if (!factLink.test(String(token.attrGet('href') ?? ''))) token.attrSet('rel', 'noopener noreferrer')
+  if (!factLink.test(String(token.attrGet('href') ?? '')))
+    token.attrSet('rel', 'noopener noreferrer')
   return self.renderToken(tokens, index, options)
 }
 
@@ -178,7 +179,8 @@ function inlineRuns(children: Token[]): TextRun[] {
       }
       case 'link_close': {
         // Formats without live links write the target out, unless the text already is it.
-        const target = link && link.text !== link.href ? link.href.replace(/^mailto:/, '') : undefined
+        const target =
+          link && link.text !== link.href ? link.href.replace(/^mailto:/, '') : undefined
         link = undefined
         if (target) add(` <${target}>`)
         break
@@ -213,7 +215,8 @@ export function inertMarkdown(text: string): string {
       const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line)
       if (fence) {
         const closing = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line)
-        if (closing && closing[1]![0] === fence.char && closing[1]!.length >= fence.length) fence = undefined
+        if (closing && closing[1]![0] === fence.char && closing[1]!.length >= fence.length)
+          fence = undefined
         return line
       }
       if (opening) {
@@ -228,7 +231,9 @@ export function inertMarkdown(text: string): string {
 /** A link target is safe in someone else's viewer when it is http(s), mailto, or has no scheme. */
 function isSafeDestination(raw: string): boolean {
   const target = raw.replace(/^[\s<]+/, '')
-  return /^(?:https?:\/\/|mailto:|#)/i.test(target) || !/[:&\\]/.test(target.split(/[\s)>]/)[0] ?? '')
+  return (
+    /^(?:https?:\/\/|mailto:|#)/i.test(target) || !/[:&\\]/.test(target.split(/[\s)>]/)[0] ?? '')
+  )
 }
 
 function inertLine(line: string): string {

@@ -5,7 +5,12 @@
  * Fields typed `MarkdownText` hold Markdown written by a student or an instructor: untrusted, and
  * rendered by each format through its safe path. Every other string is plain text.
  */
-import type { AuthorityKind, Certainty, ConclusionKind, Reveal } from '../engine/generated/rulebook.ts'
+import type {
+  AuthorityKind,
+  Certainty,
+  ConclusionKind,
+  Reveal,
+} from '../engine/generated/rulebook.ts'
 import type { Confidence } from '../engine/generated/session.ts'
 import type { ConclusionStatus, QuestionStatus } from '../engine/walk.ts'
 
@@ -40,6 +45,8 @@ export interface ReportTitle {
   rulebookTitle: string
   rulebookVersion: string
   contentHash: string
+  /** The rulebook's language (BCP 47), `en` when it does not say. */
+  language: string
   authors: string[]
   scenarioId: string
   scenarioTitle: string
@@ -104,7 +111,12 @@ export interface ReportQuestion {
   answer: string | undefined
   /** The student's written answer to a free-text question. */
   writtenAnswer: MarkdownText | undefined
-  reasoning: { issue?: MarkdownText; rule?: MarkdownText; application?: MarkdownText; conclusion?: MarkdownText }
+  reasoning: {
+    issue?: MarkdownText
+    rule?: MarkdownText
+    application?: MarkdownText
+    conclusion?: MarkdownText
+  }
   confidence: Confidence | undefined
   counterArgument: MarkdownText | undefined
   citedFacts: ReportFact[]

@@ -7,7 +7,14 @@
  * rather than imported here. The app then loads it only when a student asks for a DOCX, and this
  * folder stays free of the package's declarations, which bring Node's types with them.
  */
-import type { Report, ReportConclusion, ReportFact, ReportModelAnswer, ReportOrphan, ReportQuestion } from './model.ts'
+import type {
+  Report,
+  ReportConclusion,
+  ReportFact,
+  ReportModelAnswer,
+  ReportOrphan,
+  ReportQuestion,
+} from './model.ts'
 import { markdownToBlocks, type TextBlock, type TextRun as MarkdownRun } from './markdown.ts'
 import {
   citedAt,
@@ -58,7 +65,11 @@ export interface DocxApi<Block, Inline, Row, Cell, Doc> {
   Paragraph: new (options: DocxParagraphOptions<Inline>) => Block
   TextRun: new (options: DocxRunOptions) => Inline
   Table: new (options: { rows: readonly Row[]; width: Percent }) => Block
-  TableRow: new (options: { children: readonly Cell[]; tableHeader?: boolean; cantSplit?: boolean }) => Row
+  TableRow: new (options: {
+    children: readonly Cell[]
+    tableHeader?: boolean
+    cantSplit?: boolean
+  }) => Row
   TableCell: new (options: { children: readonly Block[]; width: Percent }) => Cell
   Packer: { pack(document: Doc, type: 'uint8array'): Promise<Uint8Array> }
 }
@@ -74,13 +85,21 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
   type DocxBlock = Block
   const { Paragraph, TextRun } = docx
 
-  const run = (text: string, style: Omit<DocxRunOptions, 'text'> = {}) => new TextRun({ text, ...style })
+  const run = (text: string, style: Omit<DocxRunOptions, 'text'> = {}) =>
+    new TextRun({ text, ...style })
   const heading = (level: 1 | 2 | 3 | 4 | 5, text: string) =>
     new Paragraph({ heading: `Heading${level}`, keepNext: true, children: [run(text)] })
-  const paragraph = (children: Inline[], options: Omit<DocxParagraphOptions<Inline>, 'children'> = {}) =>
-    new Paragraph({ ...options, children })
+  const paragraph = (
+    children: Inline[],
+    options: Omit<DocxParagraphOptions<Inline>, 'children'> = {},
+  ) => new Paragraph({ ...options, children })
   const labelled = (items: [string, string][]) =>
-    paragraph(items.flatMap(([label, value], i) => [run(`${i > 0 ? ' · ' : ''}${label}: `, { bold: true }), run(value)]))
+    paragraph(
+      items.flatMap(([label, value], i) => [
+        run(`${i > 0 ? ' · ' : ''}${label}: `, { bold: true }),
+        run(value),
+      ]),
+    )
 
   const runsOf = (runs: MarkdownRun[], base: Omit<DocxRunOptions, 'text'>) =>
     runs.map((r) =>
@@ -95,7 +114,10 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
     )
 
   /** Markdown as paragraphs, indented by `depth` steps (quotations), optionally in italics. */
-  const markdown = (text: string, options: { depth?: number; italics?: boolean } = {}): DocxBlock[] =>
+  const markdown = (
+    text: string,
+    options: { depth?: number; italics?: boolean } = {},
+  ): DocxBlock[] =>
     markdownToBlocks(text).map((block: TextBlock) => {
       const base = {
         ...(options.italics ? { italics: true } : {}),
@@ -107,7 +129,10 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
       const prefix = block.list?.number === undefined ? [] : [run(`${block.list.number}. `, base)]
       const children = [...prefix, ...runsOf(block.runs, base)]
       if (block.list && block.list.number === undefined) {
-        return paragraph(children, { bullet: { level: block.list.level }, ...(depth ? { indent: { left: depth * indentStep } } : {}) })
+        return paragraph(children, {
+          bullet: { level: block.list.level },
+          ...(depth ? { indent: { left: depth * indentStep } } : {}),
+        })
       }
       const listIndent = block.list ? (block.list.level + 1) * indentStep : 0
       const left = depth * indentStep + listIndent
@@ -115,17 +140,29 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
     })
   /** One line of Markdown (an engine sentence, a statement) after optional bold label runs. */
   const inlineMarkdown = (text: string): Inline[] =>
-    markdownToBlocks(text).flatMap((block, i) => [...(i > 0 ? [run(' ')] : []), ...runsOf(block.runs, {})])
+    markdownToBlocks(text).flatMap((block, i) => [
+      ...(i > 0 ? [run(' ')] : []),
+      ...runsOf(block.runs, {}),
+    ])
 
   const children: DocxBlock[] = []
   const add = (...blocks: DocxBlock[]) => children.push(...blocks)
 
   // Title block.
   const { title } = report
-  add(paragraph([run(report.instructorCopy ? 'Conclusion report — instructor’s copy' : 'Conclusion report', { italics: true })]))
+  add(
+    paragraph([
+      run(report.instructorCopy ? 'Conclusion report — instructor’s copy' : 'Conclusion report', {
+        italics: true,
+      }),
+    ]),
+  )
   add(heading(1, title.rulebookTitle))
   const meta: [string, string][] = [
-    ['Rulebook', `${title.rulebookTitle}, version ${title.rulebookVersion} (content ${title.contentHash})`],
+    [
+      'Rulebook',
+      `${title.rulebookTitle}, version ${title.rulebookVersion} (content ${title.contentHash})`,
+    ],
     ['Authors', title.authors.join('; ')],
     ['Scenario', title.scenarioTitle],
     ['Student', title.studentName || 'Not given'],
@@ -137,38 +174,53 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
 
   if (report.notices.length > 0) {
     add(heading(2, 'Changes since this work was done'))
-    for (const notice of report.notices) add(paragraph(inlineMarkdown(notice), { bullet: { level: 0 } }))
+    for (const notice of report.notices)
+      add(paragraph(inlineMarkdown(notice), { bullet: { level: 0 } }))
   }
 
   const factBlocks = (fact: ReportFact): DocxBlock[] => {
     const qualifier = factQualifier(fact)
     return [
-      paragraph([run(factLabel(fact), { bold: true }), ...(qualifier ? [run(` (${qualifier})`)] : [])], {
-        indent: { left: indentStep },
-        keepNext: true,
-      }),
+      paragraph(
+        [run(factLabel(fact), { bold: true }), ...(qualifier ? [run(` (${qualifier})`)] : [])],
+        {
+          indent: { left: indentStep },
+          keepNext: true,
+        },
+      ),
       ...(fact.text === undefined
-        ? [paragraph([run('This fact is not in the rulebook.', { italics: true })], { indent: { left: indentStep } })]
+        ? [
+            paragraph([run('This fact is not in the rulebook.', { italics: true })], {
+              indent: { left: indentStep },
+            }),
+          ]
         : markdown(fact.text, { depth: 1 })),
     ]
   }
 
   const workBlocks = (
-    work: Pick<ReportQuestion, 'reasoning' | 'citedFacts' | 'counterArgument'> & { writtenAnswer?: string },
+    work: Pick<ReportQuestion, 'reasoning' | 'citedFacts' | 'counterArgument'> & {
+      writtenAnswer?: string
+    },
   ): DocxBlock[] => {
     const blocks: DocxBlock[] = []
-    if (work.writtenAnswer) blocks.push(heading(5, 'Written answer'), ...markdown(work.writtenAnswer))
+    if (work.writtenAnswer)
+      blocks.push(heading(5, 'Written answer'), ...markdown(work.writtenAnswer))
     for (const { part, heading: name } of reasoningParts) {
       const text = work.reasoning[part]
       if (text?.trim()) blocks.push(heading(5, name), ...markdown(text))
     }
-    if (work.citedFacts.length > 0) blocks.push(heading(5, 'Facts cited'), ...work.citedFacts.flatMap(factBlocks))
-    if (work.counterArgument) blocks.push(heading(5, 'Counter-argument'), ...markdown(work.counterArgument))
+    if (work.citedFacts.length > 0)
+      blocks.push(heading(5, 'Facts cited'), ...work.citedFacts.flatMap(factBlocks))
+    if (work.counterArgument)
+      blocks.push(heading(5, 'Counter-argument'), ...markdown(work.counterArgument))
     return blocks
   }
 
   const answerItems = (
-    question: Pick<ReportQuestion, 'answer' | 'confidence' | 'committedAt'> & { writtenAnswer?: string },
+    question: Pick<ReportQuestion, 'answer' | 'confidence' | 'committedAt'> & {
+      writtenAnswer?: string
+    },
   ): [string, string][] => {
     const items: [string, string][] = []
     if (question.answer !== undefined) items.push(['Answer', question.answer])
@@ -190,13 +242,20 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
       heading(4, `Question ${question.number}. ${question.title}`),
       ...markdown(question.prompt, { italics: true }),
       ...(question.reason ? [paragraph(inlineMarkdown(question.reason))] : []),
-      ...question.warnings.map((warning) => paragraph([run('Note: ', { bold: true }), ...inlineMarkdown(warning)])),
+      ...question.warnings.map((warning) =>
+        paragraph([run('Note: ', { bold: true }), ...inlineMarkdown(warning)]),
+      ),
       ...(items.length > 0 ? [labelled(items)] : []),
       ...workBlocks(question),
       ...(question.authorities.length > 0
         ? [
             labelled([
-              ['Authorities', question.authorities.map((a) => (a.pinpoint ? `${a.title}, ${a.pinpoint}` : a.title)).join('; ')],
+              [
+                'Authorities',
+                question.authorities
+                  .map((a) => (a.pinpoint ? `${a.title}, ${a.pinpoint}` : a.title))
+                  .join('; '),
+              ],
             ]),
           ]
         : []),
@@ -234,18 +293,32 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
 
   if (report.stale.length > 0) {
     add(heading(2, 'Work on questions no longer asked'))
-    add(paragraph([run('An earlier answer changed, so these questions are no longer asked. The work on them is kept.')]))
+    add(
+      paragraph([
+        run(
+          'An earlier answer changed, so these questions are no longer asked. The work on them is kept.',
+        ),
+      ]),
+    )
     for (const question of report.stale) add(...questionBlocks(question))
   }
 
   if (report.orphaned.length > 0) {
     add(heading(2, 'Work on questions no longer in the rulebook'))
-    add(paragraph([run('The rulebook has changed since this work was done. The work is kept as it was saved.')]))
+    add(
+      paragraph([
+        run('The rulebook has changed since this work was done. The work is kept as it was saved.'),
+      ]),
+    )
     for (const orphan of report.orphaned) add(...orphanBlocks(orphan))
   }
 
   function orphanBlocks(orphan: ReportOrphan): DocxBlock[] {
-    const items = answerItems({ answer: orphan.answer, confidence: orphan.confidence, committedAt: undefined })
+    const items = answerItems({
+      answer: orphan.answer,
+      confidence: orphan.confidence,
+      committedAt: undefined,
+    })
     return [heading(4, orphan.id), labelled(items), ...workBlocks(orphan)]
   }
 
@@ -274,15 +347,20 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
   }
 
   add(heading(2, 'Table of authorities'))
-  if (report.authorities.length === 0) add(paragraph([run('The answered questions cite no authorities.')]))
+  if (report.authorities.length === 0)
+    add(paragraph([run('The answered questions cite no authorities.')]))
   const { Table, TableRow, TableCell } = docx
-  const cell = (blocks: DocxBlock[], size: number) => new TableCell({ children: blocks, width: { size, type: 'pct' } })
+  const cell = (blocks: DocxBlock[], size: number) =>
+    new TableCell({ children: blocks, width: { size, type: 'pct' } })
   for (const group of report.authorities) {
     add(heading(3, group.heading))
     const header = new TableRow({
       tableHeader: true,
       cantSplit: true,
-      children: [cell([paragraph([run('Authority', { bold: true })])], 70), cell([paragraph([run('Cited at', { bold: true })])], 30)],
+      children: [
+        cell([paragraph([run('Authority', { bold: true })])], 70),
+        cell([paragraph([run('Cited at', { bold: true })])], 30),
+      ],
     })
     const rows = group.authorities.map(
       (a) =>
@@ -306,7 +384,13 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
 
   if (report.facts.length > 0) {
     add(heading(2, 'Appendix: the facts of the scenario'))
-    add(paragraph([run(`${title.scenarioTitle}, as the rulebook states it. Citations above refer to these paragraphs.`)]))
+    add(
+      paragraph([
+        run(
+          `${title.scenarioTitle}, as the rulebook states it. Citations above refer to these paragraphs.`,
+        ),
+      ]),
+    )
     for (const fact of report.facts) {
       const qualifier = factQualifier(fact)
       add(
@@ -321,9 +405,12 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
 
   add(
     paragraph([
-      run(`Made with Casework from the rulebook ${title.rulebookId} ${title.rulebookVersion} (content ${title.contentHash}).`, {
-        italics: true,
-      }),
+      run(
+        `Made with Casework from the rulebook ${title.rulebookId} ${title.rulebookVersion} (content ${title.contentHash}).`,
+        {
+          italics: true,
+        },
+      ),
     ]),
   )
 

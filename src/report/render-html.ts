@@ -34,7 +34,7 @@ export function renderHtml(report: Report): string {
   const { title } = report
   const name = title.studentName ? ` — ${title.studentName}` : ''
   return `<!doctype html>
-<html lang="en">
+<html lang="${esc(title.language)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${documentPolicy}">
@@ -82,7 +82,10 @@ function titleBlock({ title, instructorCopy }: Report): string {
   ]
   if (title.workbookTitle) rows.push(['Workbook', esc(title.workbookTitle)])
   rows.push(['Date', `<time datetime="${esc(title.date)}">${esc(title.dateText)}</time>`])
-  rows.push(['Progress', `${title.progress.answered} of ${title.progress.total} questions answered`])
+  rows.push([
+    'Progress',
+    `${title.progress.answered} of ${title.progress.total} questions answered`,
+  ])
   const kicker = instructorCopy ? 'Conclusion report — instructor’s copy' : 'Conclusion report'
   return `<header class="report-title">
 <p class="report-kicker">${kicker}</p>
@@ -109,7 +112,9 @@ function analysis(report: Report): string {
       ? '<p>No question has been answered yet.</p>'
       : report.sections
           .map(
-            (section) => `<section class="report-section" aria-labelledby="section-${esc(section.id)}">
+            (
+              section,
+            ) => `<section class="report-section" aria-labelledby="section-${esc(section.id)}">
 <h3 id="section-${esc(section.id)}">${section.number}. ${esc(section.title)}</h3>
 ${section.questions.map((question) => questionBlock(question)).join('\n')}
 </section>`,
@@ -135,18 +140,27 @@ ${question.authorities.length > 0 ? `<p class="report-citations"><strong>Authori
 }
 
 function answerLine(
-  question: Pick<ReportQuestion, 'answer' | 'confidence' | 'committedAt'> & { writtenAnswer?: string },
+  question: Pick<ReportQuestion, 'answer' | 'confidence' | 'committedAt'> & {
+    writtenAnswer?: string
+  },
 ): string {
   const items: string[] = []
-  if (question.answer !== undefined) items.push(`<span><strong>Answer:</strong> ${esc(question.answer)}</span>`)
+  if (question.answer !== undefined)
+    items.push(`<span><strong>Answer:</strong> ${esc(question.answer)}</span>`)
   else if (!question.writtenAnswer) items.push('<span><strong>Answer:</strong> none</span>')
-  if (question.confidence) items.push(`<span><strong>Confidence:</strong> ${confidenceLabel[question.confidence]}</span>`)
-  if (question.committedAt) items.push(`<span><strong>Committed:</strong> ${esc(dateInWords(question.committedAt))}</span>`)
+  if (question.confidence)
+    items.push(`<span><strong>Confidence:</strong> ${confidenceLabel[question.confidence]}</span>`)
+  if (question.committedAt)
+    items.push(`<span><strong>Committed:</strong> ${esc(dateInWords(question.committedAt))}</span>`)
   return items.length > 0 ? `<p class="report-answer">${items.join(' ')}</p>` : ''
 }
 
 /** The written answer, the IRAC reasoning, the facts cited and the counter-argument. */
-function workParts(work: Pick<ReportQuestion, 'reasoning' | 'citedFacts' | 'counterArgument'> & { writtenAnswer?: string }): string[] {
+function workParts(
+  work: Pick<ReportQuestion, 'reasoning' | 'citedFacts' | 'counterArgument'> & {
+    writtenAnswer?: string
+  },
+): string[] {
   const parts: string[] = []
   if (work.writtenAnswer) parts.push(`<h5>Written answer</h5>\n${md(work.writtenAnswer)}`)
   for (const { part, heading } of reasoningParts) {
@@ -154,7 +168,9 @@ function workParts(work: Pick<ReportQuestion, 'reasoning' | 'citedFacts' | 'coun
     if (text?.trim()) parts.push(`<h5>${heading}</h5>\n${md(text)}`)
   }
   if (work.citedFacts.length > 0) {
-    parts.push(`<h5>Facts cited</h5>\n<ul class="report-facts">\n${work.citedFacts.map(quotedFact).join('\n')}\n</ul>`)
+    parts.push(
+      `<h5>Facts cited</h5>\n<ul class="report-facts">\n${work.citedFacts.map(quotedFact).join('\n')}\n</ul>`,
+    )
   }
   if (work.counterArgument) parts.push(`<h5>Counter-argument</h5>\n${md(work.counterArgument)}`)
   return parts
@@ -164,7 +180,8 @@ function quotedFact(fact: ReportFact): string {
   const label = `<span class="report-fact-label">${esc(factLabel(fact))}</span>`
   const qualifier = factQualifier(fact)
   const head = `${fact.number !== undefined && !fact.otherScenario ? `<a href="#fact-${esc(fact.id)}">${label}</a>` : label}${qualifier ? ` <span class="report-fact-qualifier">(${esc(qualifier)})</span>` : ''}`
-  const text = fact.text === undefined ? '<p><em>This fact is not in the rulebook.</em></p>' : md(fact.text)
+  const text =
+    fact.text === undefined ? '<p><em>This fact is not in the rulebook.</em></p>' : md(fact.text)
   return `<li><blockquote>\n<p>${head}</p>\n${text}</blockquote></li>`
 }
 
@@ -221,12 +238,19 @@ ${workParts(orphan).join('\n')}
 
 function conclusions({ conclusions }: Report): string {
   const groups = conclusionGroups
-    .map(({ status, heading }) => ({ heading, items: conclusions.filter((c) => c.status === status) }))
+    .map(({ status, heading }) => ({
+      heading,
+      items: conclusions.filter((c) => c.status === status),
+    }))
     .filter((group) => group.items.length > 0)
   const body =
     groups.length === 0
       ? '<p>The rulebook draws no conclusions.</p>'
-      : groups.map((group) => `<h3>${group.heading}</h3>\n${group.items.map(conclusionBlock).join('\n')}`).join('\n')
+      : groups
+          .map(
+            (group) => `<h3>${group.heading}</h3>\n${group.items.map(conclusionBlock).join('\n')}`,
+          )
+          .join('\n')
   return `<section class="report-part" aria-labelledby="report-conclusions">
 <h2 id="report-conclusions">Conclusions</h2>
 ${body}
@@ -234,7 +258,9 @@ ${body}
 }
 
 function conclusionBlock(conclusion: ReportConclusion): string {
-  const section = conclusion.sectionTitle ? ` <span class="report-section-name">(${esc(conclusion.sectionTitle)})</span>` : ''
+  const section = conclusion.sectionTitle
+    ? ` <span class="report-section-name">(${esc(conclusion.sectionTitle)})</span>`
+    : ''
   return `<div class="report-conclusion">
 <p><span class="report-conclusion-kind">${conclusionKindLabel[conclusion.kind]}.</span> ${inline(conclusion.statement)}${section}</p>
 <p class="report-trace">${inline(conclusion.trace)}</p>

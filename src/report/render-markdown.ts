@@ -71,14 +71,20 @@ function titleBlock({ title, instructorCopy }: Report): string[] {
   ]
   if (title.workbookTitle) rows.push(`- **Workbook:** ${esc(title.workbookTitle)}`)
   rows.push(`- **Date:** ${esc(title.dateText)}`)
-  rows.push(`- **Progress:** ${title.progress.answered} of ${title.progress.total} questions answered`)
+  rows.push(
+    `- **Progress:** ${title.progress.answered} of ${title.progress.total} questions answered`,
+  )
   const kind = instructorCopy ? 'Conclusion report (instructor’s copy)' : 'Conclusion report'
   return [`# ${kind}: ${esc(title.rulebookTitle)}`, rows.join('\n')]
 }
 
 function notices({ notices }: Report): string[] {
   if (notices.length === 0) return []
-  return [quote(`**Changes since this work was done**\n\n${notices.map((notice) => `- ${line(notice)}`).join('\n')}`)]
+  return [
+    quote(
+      `**Changes since this work was done**\n\n${notices.map((notice) => `- ${line(notice)}`).join('\n')}`,
+    ),
+  ]
 }
 
 function analysis(report: Report): string[] {
@@ -92,12 +98,17 @@ function analysis(report: Report): string[] {
 }
 
 function questionBlocks(question: ReportQuestion): string[] {
-  const blocks = [`#### Question ${question.number}. ${esc(question.title)}`, quote(md(question.prompt))]
+  const blocks = [
+    `#### Question ${question.number}. ${esc(question.title)}`,
+    quote(md(question.prompt)),
+  ]
   if (question.reason) blocks.push(line(question.reason))
   for (const warning of question.warnings) blocks.push(`**Note:** ${line(warning)}`)
   blocks.push(...answerLine(question), ...workBlocks(question))
   if (question.authorities.length > 0) {
-    const cited = question.authorities.map((a) => esc(a.pinpoint ? `${a.title}, ${a.pinpoint}` : a.title))
+    const cited = question.authorities.map((a) =>
+      esc(a.pinpoint ? `${a.title}, ${a.pinpoint}` : a.title),
+    )
     blocks.push(`**Authorities:** ${cited.join('; ')}`)
   }
   if (question.modelAnswer) blocks.push(...modelAnswerBlocks(question.modelAnswer))
@@ -105,7 +116,9 @@ function questionBlocks(question: ReportQuestion): string[] {
 }
 
 function answerLine(
-  question: Pick<ReportQuestion, 'answer' | 'confidence' | 'committedAt'> & { writtenAnswer?: string },
+  question: Pick<ReportQuestion, 'answer' | 'confidence' | 'committedAt'> & {
+    writtenAnswer?: string
+  },
 ): string[] {
   const items: string[] = []
   if (question.answer !== undefined) items.push(`**Answer:** ${esc(question.answer)}`)
@@ -116,7 +129,9 @@ function answerLine(
 }
 
 function workBlocks(
-  work: Pick<ReportQuestion, 'reasoning' | 'citedFacts' | 'counterArgument'> & { writtenAnswer?: string },
+  work: Pick<ReportQuestion, 'reasoning' | 'citedFacts' | 'counterArgument'> & {
+    writtenAnswer?: string
+  },
 ): string[] {
   const blocks: string[] = []
   if (work.writtenAnswer) blocks.push('##### Written answer', md(work.writtenAnswer))
@@ -124,7 +139,8 @@ function workBlocks(
     const text = work.reasoning[part]
     if (text?.trim()) blocks.push(`##### ${heading}`, md(text))
   }
-  if (work.citedFacts.length > 0) blocks.push('##### Facts cited', ...work.citedFacts.map(quotedFact))
+  if (work.citedFacts.length > 0)
+    blocks.push('##### Facts cited', ...work.citedFacts.map(quotedFact))
   if (work.counterArgument) blocks.push('##### Counter-argument', md(work.counterArgument))
   return blocks
 }
@@ -196,7 +212,10 @@ function conclusions({ conclusions }: Report): string[] {
 
 function conclusionItem(conclusion: ReportConclusion): string {
   const section = conclusion.sectionTitle ? ` (${esc(conclusion.sectionTitle)})` : ''
-  const parts = [`- **${conclusionKindLabel[conclusion.kind]}.** ${line(conclusion.statement)}${section}`, indent(line(conclusion.trace))]
+  const parts = [
+    `- **${conclusionKindLabel[conclusion.kind]}.** ${line(conclusion.statement)}${section}`,
+    indent(line(conclusion.trace)),
+  ]
   if (conclusion.explanation) parts.push(indent(md(conclusion.explanation)))
   return parts.join('\n\n')
 }
@@ -206,10 +225,15 @@ function authorities({ authorities }: Report): string[] {
   if (authorities.length === 0) blocks.push('The answered questions cite no authorities.')
   for (const group of authorities) {
     const rows = group.authorities.map((a) => {
-      const cell = [`*${esc(a.title)}*`, esc(a.citation), ...(a.url ? [esc(a.url)] : [])].join(' — ')
+      const cell = [`*${esc(a.title)}*`, esc(a.citation), ...(a.url ? [esc(a.url)] : [])].join(
+        ' — ',
+      )
       return `| ${cell} | ${esc(a.citedBy.map(citedAt).join(', '))} |`
     })
-    blocks.push(`### ${group.heading}`, ['| Authority | Cited at |', '| --- | --- |', ...rows].join('\n'))
+    blocks.push(
+      `### ${group.heading}`,
+      ['| Authority | Cited at |', '| --- | --- |', ...rows].join('\n'),
+    )
   }
   return blocks
 }

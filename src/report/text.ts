@@ -94,7 +94,9 @@ export function factQualifier(fact: {
 
 /** `Q3 (art. 2(4))`, or `Q3` without a pinpoint: where a brief would put the page. */
 export function citedAt(entry: { number: number; pinpoints: string[] }): string {
-  return entry.pinpoints.length > 0 ? `Q${entry.number} (${entry.pinpoints.join('; ')})` : `Q${entry.number}`
+  return entry.pinpoints.length > 0
+    ? `Q${entry.number} (${entry.pinpoints.join('; ')})`
+    : `Q${entry.number}`
 }
 
 /** Text for an HTML element or attribute. */

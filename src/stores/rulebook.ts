@@ -4,9 +4,10 @@ import { compileRulebook } from '@/engine/compile'
 import { contentHash as hashContent } from '@/engine/hash'
 import { hasErrors, type Problem } from '@/engine/problems'
 import type { Rulebook } from '@/engine/generated/rulebook'
-import type { RulebookReference, Session } from '@/engine/generated/session'
+import type { RulebookReference } from '@/engine/generated/session'
 import { storage } from '@/persistence/storage'
 import { readFileText } from '@/persistence/files'
+import { toShipped, type ShippedRulebook, type ShippedRulebookSource } from './shipped'
 
 /** A rulebook ready to use: shipped with the app, or opened from disk and checked. */
 export interface LoadedRulebook {
@@ -16,13 +17,11 @@ export interface LoadedRulebook {
   origin: 'shipped' | 'file'
 }
 
-/** What opening a file from disk gave: a rulebook, a saved workbook, or the problems that stop it. */
+/** What opening a rulebook file from disk gave: the rulebook, or the problems that stop it. */
 export interface OpenedFile {
   name: string
-  kind: 'rulebook' | 'session'
   problems: Problem[]
   rulebook?: LoadedRulebook
-  session?: Session
 }
 
 /** Where a workbook's rulebook was found, and whether it is the very content the work was done on. */
@@ -32,14 +31,17 @@ export interface FoundRulebook {
   changed: boolean
 }
 
-function looksLikeSession(text: string): boolean {
-  return /^\s*\{[\s\S]*"format"\s*:\s*"casework-session\//.test(text.slice(0, 2000))
+/** Whether a file's opening says it is a saved workbook (`casework-session/1`) rather than a rulebook. */
+export function looksLikeSession(text: string): boolean {
+  return /^\s*\{[\s\S]*"format"\s*:\s*"casework-session\//.test(text.slice(0, 4000))
 }
 
 /** The rulebook the student is working with, the ones that ship with the app, and files opened from disk. */
 export const useRulebookStore = defineStore('rulebook', () => {
   /** Set once by main.ts from `virtual:shipped-rulebooks`, so this store stays testable. */
-  const shipped = shallowRef<readonly LoadedRulebook[]>([])
+  const shipped = shallowRef<readonly ShippedRulebook[]>([])
+  /** Shipped rulebooks loaded so far, by content hash. */
+  const loadedShipped = new Map<string, Promise<LoadedRulebook>>()
   const current = shallowRef<LoadedRulebook>()
   /** Compiled once per rulebook; the rulebook itself is never made reactive (it never changes). */
   const compiled = computed(() =>
@@ -48,10 +50,28 @@ export const useRulebookStore = defineStore('rulebook', () => {
   const opened = shallowRef<OpenedFile>()
   const opening = ref(false)
 
-  function setShipped(list: readonly { file: string; rulebook: Rulebook; contentHash: string }[]) {
-    shipped.value = list.map((item) =>
-      markRaw({ ...item, rulebook: markRaw(item.rulebook), origin: 'shipped' as const }),
-    )
+  function setShipped(list: readonly ShippedRulebookSource[]) {
+    shipped.value = list.map((item) => markRaw(toShipped(item)))
+    loadedShipped.clear()
+  }
+
+  /** The content of a shipped rulebook, loaded once (it may be fetched). */
+  function loadShipped(entry: ShippedRulebook): Promise<LoadedRulebook> {
+    let loading = loadedShipped.get(entry.contentHash)
+    if (!loading) {
+      loading = entry.load().then((rulebook) =>
+        markRaw<LoadedRulebook>({
+          file: entry.file,
+          rulebook: markRaw(rulebook),
+          contentHash: entry.contentHash,
+          origin: 'shipped',
+        }),
+      )
+      // A failed fetch is tried again next time.
+      loading.catch(() => loadedShipped.delete(entry.contentHash))
+      loadedShipped.set(entry.contentHash, loading)
+    }
+    return loading
   }
 
   function use(loaded: LoadedRulebook) {
@@ -61,7 +81,7 @@ export const useRulebookStore = defineStore('rulebook', () => {
   /** Finds the rulebook a workbook was made with: the same content first, then the same rulebook id. */
   async function find(reference: RulebookReference): Promise<FoundRulebook | undefined> {
     const same = shipped.value.find((item) => item.contentHash === reference.contentHash)
-    if (same) return { loaded: same, changed: false }
+    if (same) return { loaded: await loadShipped(same), changed: false }
     if (current.value?.contentHash === reference.contentHash) {
       return { loaded: current.value, changed: false }
     }
@@ -79,8 +99,8 @@ export const useRulebookStore = defineStore('rulebook', () => {
     } catch {
       // Storage unavailable: fall back to a shipped rulebook with the same id.
     }
-    const sameId = shipped.value.find((item) => item.rulebook.id === reference.id)
-    return sameId ? { loaded: sameId, changed: true } : undefined
+    const sameId = shipped.value.find((item) => item.meta.id === reference.id)
+    return sameId ? { loaded: await loadShipped(sameId), changed: true } : undefined
   }
 
   /** Keeps a rulebook opened from disk, so workbooks made with it can be resumed after a reload. */
@@ -96,40 +116,27 @@ export const useRulebookStore = defineStore('rulebook', () => {
   }
 
   /**
-   * Reads a rulebook (YAML or JSON) or a saved workbook (JSON) from disk. The parser and the
-   * validator load only now: most students never open a file, and they are large.
+   * Reads a rulebook (YAML or JSON) from disk and checks it. The parser and the validator load
+   * only now: most students never open a file, and they are large.
    */
   async function openFile(file: File): Promise<OpenedFile> {
     opening.value = true
     try {
       const text = await readFileText(file)
-      let result: OpenedFile
-      if (looksLikeSession(text)) {
-        const { parseSession } = await import('@/engine/session')
-        const { session, problems } = parseSession(text, file.name)
-        result = {
-          name: file.name,
-          kind: 'session',
-          problems,
-          session: session && !hasErrors(problems) ? session : undefined,
-        }
-      } else {
-        const { loadRulebook } = await import('@/engine/load')
-        const { rulebook, problems } = loadRulebook(text, file.name)
-        result = {
-          name: file.name,
-          kind: 'rulebook',
-          problems,
-          rulebook:
-            rulebook && !hasErrors(problems)
-              ? markRaw<LoadedRulebook>({
-                  file: file.name,
-                  rulebook: markRaw(rulebook),
-                  contentHash: hashContent(rulebook),
-                  origin: 'file',
-                })
-              : undefined,
-        }
+      const { loadRulebook } = await import('@/engine/load')
+      const { rulebook, problems } = loadRulebook(text, file.name)
+      const result: OpenedFile = {
+        name: file.name,
+        problems,
+        rulebook:
+          rulebook && !hasErrors(problems)
+            ? markRaw<LoadedRulebook>({
+                file: file.name,
+                rulebook: markRaw(rulebook),
+                contentHash: hashContent(rulebook),
+                origin: 'file',
+              })
+            : undefined,
       }
       opened.value = markRaw(result)
       return result
@@ -142,7 +149,20 @@ export const useRulebookStore = defineStore('rulebook', () => {
     opened.value = undefined
   }
 
-  return { shipped, current, compiled, opened, opening, setShipped, use, find, keep, openFile, clearOpened }
+  return {
+    shipped,
+    current,
+    compiled,
+    opened,
+    opening,
+    setShipped,
+    loadShipped,
+    use,
+    find,
+    keep,
+    openFile,
+    clearOpened,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useRulebookStore, import.meta.hot))

@@ -99,15 +99,26 @@ export const useWorkbookStore = defineStore('workbook', () => {
     } catch (error) {
       loadError.value = describeStorageError(error)
     }
+    // A copy exists only if the tab closed (or storage failed) before a save finished: unless the
+    // saved workbook was edited later, the copy is at least as recent (it may hold a moved cursor).
     const emergency = readEmergencyCopy(workbookId)
-    const newer = emergency && (!stored || emergency.updatedAt > stored.updatedAt)
+    const newer = emergency && (!stored || emergency.updatedAt >= stored.updatedAt)
     const loaded = newer ? emergency : stored
     if (id.value !== workbookId) return // another workbook was opened meanwhile
     if (!loaded) {
       loadState.value = loadError.value ? 'error' : 'not-found'
       return
     }
-    const found = await rulebookStore.find(loaded.rulebook)
+    let found: Awaited<ReturnType<typeof rulebookStore.find>>
+    try {
+      found = await rulebookStore.find(loaded.rulebook)
+    } catch {
+      if (id.value !== workbookId) return
+      session.value = loaded
+      loadError.value = 'The rulebook for this workbook could not be loaded. Check your connection and reload the page.'
+      loadState.value = 'error'
+      return
+    }
     if (id.value !== workbookId) return
     session.value = loaded
     if (!found) {

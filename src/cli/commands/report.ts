@@ -16,7 +16,14 @@ import { exitCode, type Command } from '../io.ts'
 const formats = ['md', 'html', 'docx', 'json'] as const
 type Format = (typeof formats)[number]
 
-const extensions: Record<string, Format> = { md: 'md', markdown: 'md', html: 'html', htm: 'html', docx: 'docx', json: 'json' }
+const extensions: Record<string, Format> = {
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+  docx: 'docx',
+  json: 'json',
+}
 
 const usage =
   'usage: casework report <rulebook> <session.json> --format md|html|docx|json [-o <file>] [--instructor]'
@@ -56,14 +63,17 @@ export const report: Command = async (argv, io) => {
     return fail(`unknown format "${named}": choose md, html, docx or json`)
   }
   const format = named as Format
-  if (format === 'docx' && output === undefined) return fail('a DOCX report needs a file to go to: add -o report.docx')
+  if (format === 'docx' && output === undefined)
+    return fail('a DOCX report needs a file to go to: add -o report.docx')
 
   const texts: string[] = []
   for (const file of [rulebookFile, sessionFile]) {
     try {
       texts.push(await io.readFile(file))
     } catch (error) {
-      return fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+      return fail(
+        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      )
     }
   }
   const [rulebookText, sessionText] = texts as [string, string]
@@ -106,7 +116,10 @@ export const report: Command = async (argv, io) => {
       data = renderJson(session)
       break
     case 'docx': {
-      const [{ renderDocx }, docx] = await Promise.all([import('../../report/render-docx.ts'), import('docx')])
+      const [{ renderDocx }, docx] = await Promise.all([
+        import('../../report/render-docx.ts'),
+        import('docx'),
+      ])
       data = await renderDocx(model, docx)
       break
     }
@@ -119,7 +132,9 @@ export const report: Command = async (argv, io) => {
   try {
     await io.writeFile(output, data)
   } catch (error) {
-    return fail(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    return fail(
+      `cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    )
   }
   io.stdout(`Wrote the ${format.toUpperCase()} report to ${output}\n`)
   return exitCode.ok

@@ -18,7 +18,8 @@ function fakeIo(files: Record<string, string>) {
       throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' })
     },
     writeFile: async (path, data) => {
-      if (path.startsWith('/read-only/')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' })
+      if (path.startsWith('/read-only/'))
+        throw Object.assign(new Error('EACCES'), { code: 'EACCES' })
       written.set(path, data)
     },
   }
@@ -37,7 +38,12 @@ async function report(args: string[], extra: Record<string, string> = {}) {
 
 describe('cli/commands/report', () => {
   it('prints the Markdown report, the same as the app’s (the golden file), warning what changed', async () => {
-    const { code, stdout, stderr } = await report(['rules/harbour.yaml', 'session.json', '--format', 'md'])
+    const { code, stdout, stderr } = await report([
+      'rules/harbour.yaml',
+      'session.json',
+      '--format',
+      'md',
+    ])
     expect(code).toBe(0)
     expect(stdout()).toBe(readText('tests/fixtures/report/harbour-strike.md'))
     expect(stderr()).toContain(
@@ -46,14 +52,30 @@ describe('cli/commands/report', () => {
   })
 
   it('writes the HTML report to a file', async () => {
-    const { code, stdout, written } = await report(['rules/harbour.yaml', 'session.json', '--format', 'html', '-o', 'out/report.html'])
+    const { code, stdout, written } = await report([
+      'rules/harbour.yaml',
+      'session.json',
+      '--format',
+      'html',
+      '-o',
+      'out/report.html',
+    ])
     expect(code).toBe(0)
-    expect(written.get('out/report.html')).toBe(readText('tests/fixtures/report/harbour-strike.html'))
+    expect(written.get('out/report.html')).toBe(
+      readText('tests/fixtures/report/harbour-strike.html'),
+    )
     expect(stdout()).toBe('Wrote the HTML report to out/report.html\n')
   })
 
   it('writes a DOCX that opens as a Word document', async () => {
-    const { code, written } = await report(['rules/harbour.yaml', 'session.json', '--format', 'docx', '-o', 'report.docx'])
+    const { code, written } = await report([
+      'rules/harbour.yaml',
+      'session.json',
+      '--format',
+      'docx',
+      '-o',
+      'report.docx',
+    ])
     expect(code).toBe(0)
     const bytes = written.get('report.docx')
     expect(bytes).toBeInstanceOf(Uint8Array)
@@ -62,13 +84,23 @@ describe('cli/commands/report', () => {
   })
 
   it('writes the session itself as JSON that imports back identical', async () => {
-    const { code, stdout } = await report(['rules/harbour.yaml', 'session.json', '--format', 'json'])
+    const { code, stdout } = await report([
+      'rules/harbour.yaml',
+      'session.json',
+      '--format',
+      'json',
+    ])
     expect(code).toBe(0)
     expect(parseSession(stdout(), 'x.json').session).toEqual(JSON.parse(session))
   })
 
   it('takes the format from the output file’s extension', async () => {
-    const { code, written } = await report(['rules/harbour.yaml', 'session.json', '-o', 'report.md'])
+    const { code, written } = await report([
+      'rules/harbour.yaml',
+      'session.json',
+      '-o',
+      'report.md',
+    ])
     expect(code).toBe(0)
     expect(written.get('report.md')).toMatch(/^# Conclusion report: The Harbour Strike/)
   })
@@ -78,20 +110,47 @@ describe('cli/commands/report', () => {
     answered.answers.grounds = { value: ['drugs'], updatedAt: '2026-01-15T12:00:00Z' }
     const extra = { 'answered.json': JSON.stringify(answered) }
     const student = await report(['rules/harbour.yaml', 'answered.json', '-f', 'md'], extra)
-    const instructor = await report(['rules/harbour.yaml', 'answered.json', '-f', 'md', '--instructor'], extra)
+    const instructor = await report(
+      ['rules/harbour.yaml', 'answered.json', '-f', 'md', '--instructor'],
+      extra,
+    )
     expect(student.stdout()).not.toContain('Only drug trafficking has been invoked publicly.')
     expect(instructor.stdout()).toContain('##### Model answer (instructor’s copy)')
     expect(instructor.stdout()).toContain('Only drug trafficking has been invoked publicly.')
   })
 
   it.each([
-    ['no format and no output file', ['rules/harbour.yaml', 'session.json'], 'say which format with --format'],
-    ['an unknown format', ['rules/harbour.yaml', 'session.json', '--format', 'pdf'], 'unknown format "pdf"'],
-    ['an unknown flag', ['rules/harbour.yaml', 'session.json', '--format', 'md', '--colour'], "Unknown option '--colour'"],
+    [
+      'no format and no output file',
+      ['rules/harbour.yaml', 'session.json'],
+      'say which format with --format',
+    ],
+    [
+      'an unknown format',
+      ['rules/harbour.yaml', 'session.json', '--format', 'pdf'],
+      'unknown format "pdf"',
+    ],
+    [
+      'an unknown flag',
+      ['rules/harbour.yaml', 'session.json', '--format', 'md', '--colour'],
+      "Unknown option '--colour'",
+    ],
     ['a missing session', ['rules/harbour.yaml', '--format', 'md'], 'usage: casework report'],
-    ['a DOCX without a file', ['rules/harbour.yaml', 'session.json', '--format', 'docx'], 'a DOCX report needs a file'],
-    ['an unreadable file', ['rules/harbour.yaml', 'missing.json', '--format', 'md'], 'cannot read missing.json: ENOENT'],
-    ['an unwritable file', ['rules/harbour.yaml', 'session.json', '-o', '/read-only/r.md'], 'cannot write /read-only/r.md: EACCES'],
+    [
+      'a DOCX without a file',
+      ['rules/harbour.yaml', 'session.json', '--format', 'docx'],
+      'a DOCX report needs a file',
+    ],
+    [
+      'an unreadable file',
+      ['rules/harbour.yaml', 'missing.json', '--format', 'md'],
+      'cannot read missing.json: ENOENT',
+    ],
+    [
+      'an unwritable file',
+      ['rules/harbour.yaml', 'session.json', '-o', '/read-only/r.md'],
+      'cannot write /read-only/r.md: EACCES',
+    ],
   ])('exits 2 on %s', async (_case, args, message) => {
     const { code, stderr, stdout } = await report(args)
     expect(code).toBe(2)
@@ -101,15 +160,22 @@ describe('cli/commands/report', () => {
 
   it('exits 1 with located problems for a malformed session', async () => {
     const broken = session.replace('"confidence": "high"', '"confidence": "very"')
-    const { code, stderr, stdout } = await report(['rules/harbour.yaml', 'broken.json', '-f', 'md'], { 'broken.json': broken })
+    const { code, stderr, stdout } = await report(
+      ['rules/harbour.yaml', 'broken.json', '-f', 'md'],
+      { 'broken.json': broken },
+    )
     expect(code).toBe(1)
-    expect(stderr()).toMatch(/^broken\.json:\d+:\d+ error the answer to `use-of-force` › `confidence` should be one of/)
+    expect(stderr()).toMatch(
+      /^broken\.json:\d+:\d+ error the answer to `use-of-force` › `confidence` should be one of/,
+    )
     expect(stdout()).toBe('')
   })
 
   it('exits 1 for another rulebook’s session, pointing at its rulebook id', async () => {
     const other = session.replace('"id": "harbour-strike"', '"id": "venezuela-dock-strike"')
-    const { code, stderr } = await report(['rules/harbour.yaml', 'other.json', '-f', 'md'], { 'other.json': other })
+    const { code, stderr } = await report(['rules/harbour.yaml', 'other.json', '-f', 'md'], {
+      'other.json': other,
+    })
     expect(code).toBe(1)
     expect(stderr()).toBe(
       'other.json:6:11 error This session was made for the rulebook `venezuela-dock-strike`, not `harbour-strike`. (Open it with the rulebook `venezuela-dock-strike`.) [session-rulebook]\n',
@@ -118,7 +184,9 @@ describe('cli/commands/report', () => {
 
   it('exits 1 when the rulebook has errors', async () => {
     const broken = rulebook.replace('when: use-of-force is yes', 'when: use-of-force is maybe')
-    const { code, stderr } = await report(['broken.yaml', 'session.json', '-f', 'md'], { 'broken.yaml': broken })
+    const { code, stderr } = await report(['broken.yaml', 'session.json', '-f', 'md'], {
+      'broken.yaml': broken,
+    })
     expect(code).toBe(1)
     expect(stderr()).toMatch(/^broken\.yaml:\d+:\d+ error .*\[unknown-option\]/)
   })

@@ -14,7 +14,10 @@ import {
 const { rulebook, compiled, hash } = loadFixtureRulebook(smallRulebookPath)
 
 /** A session made against exactly this rulebook, with work on the given questions. */
-function sessionWith(answers: Session['answers'], change: Partial<Session['rulebook']> = {}): Session {
+function sessionWith(
+  answers: Session['answers'],
+  change: Partial<Session['rulebook']> = {},
+): Session {
   return {
     format: 'casework-session/1',
     rulebook: { id: rulebook.id, version: rulebook.version, contentHash: hash, ...change },
@@ -46,7 +49,11 @@ describe('engine/drift', () => {
   })
 
   it('says which version the work was done on when the version changed', () => {
-    const drift = compareSession(compiled, sessionWith({}, { version: '1.0.0', contentHash: 'abcdefabcdefabcd' }), hash)
+    const drift = compareSession(
+      compiled,
+      sessionWith({}, { version: '1.0.0', contentHash: 'abcdefabcdefabcd' }),
+      hash,
+    )
     expect(drift).toMatchObject({ versionChanged: true, contentChanged: true })
     expect(describeDrift(compiled, drift)[0]).toBe(
       'This work was done on version 1.0.0 of the rulebook; this is version 1.2.0.',
@@ -54,7 +61,11 @@ describe('engine/drift', () => {
   })
 
   it('notices content that changed under the same version', () => {
-    const drift = compareSession(compiled, sessionWith({}, { contentHash: 'abcdefabcdefabcd' }), hash)
+    const drift = compareSession(
+      compiled,
+      sessionWith({}, { contentHash: 'abcdefabcdefabcd' }),
+      hash,
+    )
     expect(drift).toMatchObject({ versionChanged: false, contentChanged: true })
     expect(describeDrift(compiled, drift)[0]).toContain('though its version (1.2.0) has not')
   })
@@ -81,7 +92,7 @@ describe('engine/drift', () => {
       compiled,
       sessionWith({
         'use-of-force': { value: 'yes', questionHash: 'ffffffffffffffff', updatedAt: at },
-        gravity: { value: 2, questionHash: questionHash(rulebook.questions[1]), updatedAt: at },
+        gravity: { value: 2, questionHash: questionHash(rulebook.questions[1]!), updatedAt: at },
         basis: { value: 'none', updatedAt: at },
       }),
       hash,
@@ -94,8 +105,18 @@ describe('engine/drift', () => {
   })
 
   it.each([
-    ['an option that no longer exists', 'basis', 'necessity', 'the answer “necessity” is no longer one of its options'],
-    ['a selection with a removed option', 'grounds', ['drugs', 'piracy'], '“piracy” is no longer among its options'],
+    [
+      'an option that no longer exists',
+      'basis',
+      'necessity',
+      'the answer “necessity” is no longer one of its options',
+    ],
+    [
+      'a selection with a removed option',
+      'grounds',
+      ['drugs', 'piracy'],
+      '“piracy” is no longer among its options',
+    ],
     ['a scale value outside the range', 'gravity', 9, 'the answer 9 lies outside the scale 1 to 5'],
     ['a value of another kind', 'use-of-force', 3, 'the answer “3” is not yes or no'],
   ])('points out %s, keeping the answer', (_case, questionId, value, reason) => {
@@ -107,14 +128,24 @@ describe('engine/drift', () => {
   })
 
   it('does not count an empty answer as one that no longer fits', () => {
-    const drift = compareSession(compiled, sessionWith({ basis: { value: '', reasoning: { issue: 'x' }, updatedAt: at } }), hash)
+    const drift = compareSession(
+      compiled,
+      sessionWith({ basis: { value: '', reasoning: { issue: 'x' }, updatedAt: at } }),
+      hash,
+    )
     expect(drift.invalidAnswers).toEqual([])
   })
 
   it('lists cited facts the rulebook no longer has', () => {
     const drift = compareSession(
       compiled,
-      sessionWith({ 'use-of-force': { value: 'yes', citedFacts: ['strike-acknowledged', 'gone-fact'], updatedAt: at } }),
+      sessionWith({
+        'use-of-force': {
+          value: 'yes',
+          citedFacts: ['strike-acknowledged', 'gone-fact'],
+          updatedAt: at,
+        },
+      }),
       hash,
     )
     expect(drift.unknownFacts).toEqual([{ questionId: 'use-of-force', factId: 'gone-fact' }])
@@ -122,7 +153,13 @@ describe('engine/drift', () => {
 
   it('says honestly that questions without work may be new or simply not answered', () => {
     const changed = compareSession(compiled, sessionWith({}, { version: '1.1.0' }), hash)
-    expect(changed.unworked).toEqual(['use-of-force', 'gravity', 'basis', 'consent-evidence', 'grounds'])
+    expect(changed.unworked).toEqual([
+      'use-of-force',
+      'gravity',
+      'basis',
+      'consent-evidence',
+      'grounds',
+    ])
     expect(describeDrift(compiled, changed).at(-1)).toBe(
       '5 questions have no work in this session: new in this version, or not yet answered.',
     )
@@ -131,7 +168,10 @@ describe('engine/drift', () => {
   })
 
   it('refuses another rulebook’s session with a located session-rulebook error', () => {
-    const text = readText(smallSessionPath).replace('"id": "harbour-strike"', '"id": "another-rulebook"')
+    const text = readText(smallSessionPath).replace(
+      '"id": "harbour-strike"',
+      '"id": "another-rulebook"',
+    )
     const session = JSON.parse(text) as Session
     const drift = compareSession(compiled, session, hash)
     expect(drift.sameRulebook).toBe(false)
@@ -139,7 +179,9 @@ describe('engine/drift', () => {
       'This work was done on the rulebook `another-rulebook`, not on `harbour-strike`: open it with the rulebook it was made for.',
     ])
     const source = parseSource(text, 'other.json')
-    const [problem, ...rest] = sessionRulebookProblems(drift, 'other.json', (path) => source.locate(path))
+    const [problem, ...rest] = sessionRulebookProblems(drift, 'other.json', (path) =>
+      source.locate(path),
+    )
     expect(rest).toEqual([])
     expect(problem).toMatchObject({
       code: 'session-rulebook',
@@ -148,18 +190,26 @@ describe('engine/drift', () => {
       path: ['rulebook', 'id'],
       range: { start: { line: 6, column: 11 } },
     })
-    expect(problem?.message).toBe('This session was made for the rulebook `another-rulebook`, not `harbour-strike`.')
+    expect(problem?.message).toBe(
+      'This session was made for the rulebook `another-rulebook`, not `harbour-strike`.',
+    )
   })
 
   it('refuses a session whose scenario the rulebook lacks', () => {
     const session = { ...loadFixtureSession(smallSessionPath), scenario: 'elsewhere' }
     const drift = compareSession(compiled, session, hash)
     expect(drift.scenarioFound).toBe(false)
-    expect(sessionRulebookProblems(drift, 's.json')).toMatchObject([{ code: 'session-rulebook', path: ['scenario'] }])
+    expect(sessionRulebookProblems(drift, 's.json')).toMatchObject([
+      { code: 'session-rulebook', path: ['scenario'] },
+    ])
   })
 
   it('treats ids such as `constructor` as plain question ids', () => {
-    const drift = compareSession(compiled, sessionWith({ constructor: { value: 'yes', updatedAt: at } }), hash)
+    const drift = compareSession(
+      compiled,
+      sessionWith({ constructor: { value: 'yes', updatedAt: at } }),
+      hash,
+    )
     expect(drift.removed).toEqual(['constructor'])
   })
 })

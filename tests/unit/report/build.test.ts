@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { Session } from '@/engine/generated/session'
-import { loadFixtureSession, reportOf, smallRulebookPath, smallSessionPath } from '../../fixtures/report/load'
+import {
+  loadFixtureSession,
+  reportOf,
+  smallRulebookPath,
+  smallSessionPath,
+} from '../../fixtures/report/load'
 
 const session = loadFixtureSession(smallSessionPath)
 const report = reportOf(smallRulebookPath, session)
@@ -28,13 +33,15 @@ describe('report/build', () => {
   })
 
   it('dates the report when asked, and otherwise by the session’s last change', () => {
-    expect(reportOf(smallRulebookPath, session, { generatedAt: '2026-02-01T08:00:00Z' }).title.dateText).toBe(
-      '1 February 2026',
-    )
+    expect(
+      reportOf(smallRulebookPath, session, { generatedAt: '2026-02-01T08:00:00Z' }).title.dateText,
+    ).toBe('1 February 2026')
   })
 
   it('groups the answered questions by section, in rulebook order, with their work', () => {
-    expect(report.sections.map((s) => [s.number, s.title, s.questions.map((q) => q.number)])).toEqual([
+    expect(
+      report.sections.map((s) => [s.number, s.title, s.questions.map((q) => q.number)]),
+    ).toEqual([
       [1, 'Use of force', [1, 2]],
       [2, 'Justification', [3]],
     ])
@@ -66,27 +73,44 @@ describe('report/build', () => {
         certainty: 'unknown',
         source: 'unknown',
       },
-      expect.objectContaining({ id: 'boats-struck', number: 1, otherScenario: 'Boats on the high seas' }),
+      expect.objectContaining({
+        id: 'boats-struck',
+        number: 1,
+        otherScenario: 'Boats on the high seas',
+      }),
     ])
   })
 
   it('keeps a cited fact the rulebook lacks, without a number', () => {
-    const built = reportOf(smallRulebookPath, withWork((a) => a['use-of-force']!.citedFacts!.push('vanished')))
-    expect(built.sections[0]!.questions[0]!.citedFacts[1]).toMatchObject({ id: 'vanished', number: undefined })
+    const built = reportOf(
+      smallRulebookPath,
+      withWork((a) => a['use-of-force']!.citedFacts!.push('vanished')),
+    )
+    expect(built.sections[0]!.questions[0]!.citedFacts[1]).toMatchObject({
+      id: 'vanished',
+      number: undefined,
+    })
   })
 
   it('lists unanswered, stale and orphaned work apart, losing none of it', () => {
     expect(report.unanswered).toEqual([
-      expect.objectContaining({ id: 'grounds', number: 5, status: 'to-answer', reason: 'Asked, and not answered yet.' }),
+      expect.objectContaining({
+        id: 'grounds',
+        number: 5,
+        status: 'to-answer',
+        reason: 'Asked, and not answered yet.',
+      }),
     ])
     expect(report.stale).toHaveLength(1)
     expect(report.stale[0]).toMatchObject({
       id: 'consent-evidence',
       status: 'stale',
-      writtenAnswer: 'A letter from State B\'s minister, if it exists.',
+      writtenAnswer: "A letter from State B's minister, if it exists.",
       reasoning: { issue: 'Whether State B consented.' },
     })
-    expect(report.stale[0]!.reason).toMatch(/^No longer asked: asked only if Q3 “Legal basis claimed” is “Consent of State B”/)
+    expect(report.stale[0]!.reason).toMatch(
+      /^No longer asked: asked only if Q3 “Legal basis claimed” is “Consent of State B”/,
+    )
     expect(report.orphaned).toEqual([
       {
         id: 'old-question',
@@ -100,7 +124,10 @@ describe('report/build', () => {
   })
 
   it('says when a waiting question depends on an answer still to give', () => {
-    const built = reportOf(smallRulebookPath, withWork((a) => delete a['use-of-force']))
+    const built = reportOf(
+      smallRulebookPath,
+      withWork((a) => delete a['use-of-force']),
+    )
     expect(built.unanswered.map((q) => [q.id, q.status])).toEqual([
       ['use-of-force', 'to-answer'],
       ['gravity', 'waiting'],
@@ -108,29 +135,45 @@ describe('report/build', () => {
       ['consent-evidence', 'waiting'],
       ['grounds', 'to-answer'],
     ])
-    expect(built.unanswered[1]!.reason).toContain('that depends on Q1 “Use of force”, not answered yet')
+    expect(built.unanswered[1]!.reason).toContain(
+      'that depends on Q1 “Use of force”, not answered yet',
+    )
   })
 
   it('keeps the work begun on unanswered questions: reasoning without an answer, work on a waiting question', () => {
     const built = reportOf(
       smallRulebookPath,
-      withWork((a) => (a.grounds = { reasoning: { issue: 'Which grounds?' }, updatedAt: '2026-01-15T12:00:00Z' })),
+      withWork(
+        (a) =>
+          (a.grounds = {
+            reasoning: { issue: 'Which grounds?' },
+            updatedAt: '2026-01-15T12:00:00Z',
+          }),
+      ),
     )
     expect(built.unanswered.find((q) => q.id === 'grounds')?.work).toMatchObject({
       status: 'to-answer',
       answer: undefined,
       reasoning: { issue: 'Which grounds?' },
     })
-    const waiting = reportOf(smallRulebookPath, withWork((a) => delete a['use-of-force']))
+    const waiting = reportOf(
+      smallRulebookPath,
+      withWork((a) => delete a['use-of-force']),
+    )
     expect(waiting.unanswered.find((q) => q.id === 'consent-evidence')?.work?.writtenAnswer).toBe(
       "A letter from State B's minister, if it exists.",
     )
-    expect(waiting.unanswered.find((q) => q.id === 'gravity')?.work?.answer).toBe('3 on a scale of 1–5 (1 = trivial, 5 = most grave)')
+    expect(waiting.unanswered.find((q) => q.id === 'gravity')?.work?.answer).toBe(
+      '3 on a scale of 1–5 (1 = trivial, 5 = most grave)',
+    )
   })
 
   it('tells what changed since the work was done, and warns on the question concerned', () => {
     expect(report.notices[0]).toContain('content has changed')
-    const built = reportOf(smallRulebookPath, withWork((a) => (a.basis!.value = 'necessity')))
+    const built = reportOf(
+      smallRulebookPath,
+      withWork((a) => (a.basis!.value = 'necessity')),
+    )
     expect(built.unanswered.find((q) => q.id === 'basis')?.warnings).toEqual([
       'The answer “necessity” is no longer one of its options; the answer is kept as it was.',
     ])
@@ -146,9 +189,12 @@ describe('report/build', () => {
     expect(report.conclusions[1]).toMatchObject({
       kind: 'unlawful',
       sectionTitle: 'Justification',
-      trace: 'Holds because you answered “Yes” to Q1 “Use of force” and you answered “No basis” to Q3 “Legal basis claimed”.',
+      trace:
+        'Holds because you answered “Yes” to Q1 “Use of force” and you answered “No basis” to Q3 “Legal basis claimed”.',
     })
-    expect(report.conclusions[0]!.explanation).toBe('A use of force is unlawful unless an exception applies.')
+    expect(report.conclusions[0]!.explanation).toBe(
+      'A use of force is unlawful unless an exception applies.',
+    )
     expect(report.conclusions[2]!.explanation).toBeUndefined()
   })
 
@@ -163,12 +209,15 @@ describe('report/build', () => {
       ],
     })
     // The ILC Articles are cited only by a stale question: not part of the analysis handed in.
-    expect(report.authorities.flatMap((g) => g.authorities.map((a) => a.id))).not.toContain('ilc-articles')
+    expect(report.authorities.flatMap((g) => g.authorities.map((a) => a.id))).not.toContain(
+      'ilc-articles',
+    )
   })
 
   describe('model answers', () => {
     const model = (built: typeof report, id: string) =>
-      [...built.sections.flatMap((s) => s.questions), ...built.stale].find((q) => q.id === id)?.modelAnswer
+      [...built.sections.flatMap((s) => s.questions), ...built.stale].find((q) => q.id === id)
+        ?.modelAnswer
 
     it('shows an after-commit model answer once the question is committed, and not before', () => {
       expect(model(report, 'use-of-force')).toEqual({
@@ -176,7 +225,10 @@ describe('report/build', () => {
         text: "A kinetic strike on installations on another state's territory is a use of force.",
         reveal: 'after-commit',
       })
-      const uncommitted = reportOf(smallRulebookPath, withWork((a) => delete a['use-of-force']!.committedAt))
+      const uncommitted = reportOf(
+        smallRulebookPath,
+        withWork((a) => delete a['use-of-force']!.committedAt),
+      )
       expect(model(uncommitted, 'use-of-force')).toBeUndefined()
     })
 
@@ -185,11 +237,16 @@ describe('report/build', () => {
     })
 
     it('shows a model answer marked `never` only in the instructor’s copy', () => {
-      const answered = withWork((a) => (a.grounds = { value: ['drugs'], updatedAt: '2026-01-15T12:00:00Z' }))
+      const answered = withWork(
+        (a) => (a.grounds = { value: ['drugs'], updatedAt: '2026-01-15T12:00:00Z' }),
+      )
       expect(model(reportOf(smallRulebookPath, answered), 'grounds')).toBeUndefined()
       const copy = reportOf(smallRulebookPath, answered, { instructorCopy: true })
       expect(copy.instructorCopy).toBe(true)
-      expect(model(copy, 'grounds')).toMatchObject({ reveal: 'never', text: 'Only drug trafficking has been invoked publicly.' })
+      expect(model(copy, 'grounds')).toMatchObject({
+        reveal: 'never',
+        text: 'Only drug trafficking has been invoked publicly.',
+      })
     })
   })
 

@@ -20,19 +20,28 @@ const text = (value: unknown) => JSON.stringify(value, null, 2)
 
 /** Every tag in a piece of HTML, with its attributes: escaped text has no `<`, so it never counts. */
 function tags(html: string): { name: string; attributes: Record<string, string> }[] {
-  return [...html.matchAll(/<([a-z][a-z0-9]*)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*\/?>/gi)].map((match) => ({
-    name: match[1]!.toLowerCase(),
-    attributes: Object.fromEntries(
-      [...match[2]!.matchAll(/([^\s=>]+)(?:="([^"]*)")?/g)].map((a) => [a[1]!.toLowerCase(), a[2] ?? '']),
-    ),
-  }))
+  return [...html.matchAll(/<([a-z][a-z0-9]*)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*\/?>/gi)].map(
+    (match) => ({
+      name: match[1]!.toLowerCase(),
+      attributes: Object.fromEntries(
+        [...match[2]!.matchAll(/([^\s=>]+)(?:="([^"]*)")?/g)].map((a) => [
+          a[1]!.toLowerCase(),
+          a[2] ?? '',
+        ]),
+      ),
+    }),
+  )
 }
 
 describe('report: hostile and malformed session files', () => {
   it('locates values of the wrong type', () => {
     const session = structuredClone(valid) as unknown as Record<string, unknown>
     session.student = { name: 42 }
-    ;(session.answers as Record<string, unknown>)['use-of-force'] = { value: true, confidence: 'very', updatedAt: 5 }
+    ;(session.answers as Record<string, unknown>)['use-of-force'] = {
+      value: true,
+      confidence: 'very',
+      updatedAt: 5,
+    }
     const { session: read, problems } = parseSession(text(session), 'wrong-types.json')
     expect(read).toBeUndefined()
     expect(problems.map((p) => [p.code, p.path.join('.'), p.range.start.line])).toEqual([
@@ -47,7 +56,10 @@ describe('report: hostile and malformed session files', () => {
   })
 
   it('names unknown fields and what is allowed there', () => {
-    const { session, problems } = parseSession(text({ ...valid, grade: 'A+' }), 'unknown-field.json')
+    const { session, problems } = parseSession(
+      text({ ...valid, grade: 'A+' }),
+      'unknown-field.json',
+    )
     expect(session).toBeUndefined()
     expect(problems).toMatchObject([{ code: 'session-schema', path: ['grade'] }])
     expect(problems[0]?.message).toMatch(/^the file has an unknown property `grade`/)
@@ -59,7 +71,10 @@ describe('report: hostile and malformed session files', () => {
     const { session, problems } = parseSession(text(huge), 'huge.json')
     expect(session).toBeUndefined()
     expect(problems).toHaveLength(1)
-    expect(problems[0]).toMatchObject({ code: 'session-schema', path: ['answers', 'use-of-force', 'reasoning', 'issue'] })
+    expect(problems[0]).toMatchObject({
+      code: 'session-schema',
+      path: ['answers', 'use-of-force', 'reasoning', 'issue'],
+    })
     expect(problems[0]!.message).toBe(
       'the answer to `use-of-force` › `reasoning` › `issue` is too long (at most 100,000 characters)',
     )
@@ -88,14 +103,18 @@ describe('report: hostile and malformed session files', () => {
 
   it('refuses another rulebook’s session, saying which rulebook it needs', () => {
     const { compiled, hash } = loadFixtureRulebook(smallRulebookPath)
-    const other: Session = { ...valid, rulebook: { id: 'venezuela-dock-strike', version: '1.0.0', contentHash: 'abcdefabcdefabcd' } }
+    const other: Session = {
+      ...valid,
+      rulebook: { id: 'venezuela-dock-strike', version: '1.0.0', contentHash: 'abcdefabcdefabcd' },
+    }
     const { session } = parseSession(text(other), 'other.json')
     expect(session).toBeDefined()
     const problems = sessionRulebookProblems(compareSession(compiled, session!, hash), 'other.json')
     expect(problems).toMatchObject([
       {
         code: 'session-rulebook',
-        message: 'This session was made for the rulebook `venezuela-dock-strike`, not `harbour-strike`.',
+        message:
+          'This session was made for the rulebook `venezuela-dock-strike`, not `harbour-strike`.',
         hint: 'Open it with the rulebook `venezuela-dock-strike`.',
       },
     ])
@@ -109,7 +128,8 @@ describe('report: hostile and malformed session files', () => {
     work.reasoning = {
       issue: '<script>alert(1)</script>',
       rule: '[click me](javascript:alert(1)) and [encoded](javascript&#58;alert(2)) and <javascript:alert(3)>',
-      application: '<iframe src="https://evil.example"></iframe> ![pixel](https://evil.example/p.png)',
+      application:
+        '<iframe src="https://evil.example"></iframe> ![pixel](https://evil.example/p.png)',
       conclusion: '<a href="javascript:alert(4)" onclick="alert(5)">x</a>',
     }
     work.counterArgument = '[data](data:text/html;base64,PHNjcmlwdD4=)'
@@ -119,9 +139,17 @@ describe('report: hostile and malformed session files', () => {
       const html = renderHtml(report)
       const found = tags(html)
       expect(found.length).toBeGreaterThan(100)
-      expect(found.filter((t) => ['script', 'iframe', 'img', 'object', 'embed', 'base', 'form'].includes(t.name))).toEqual([])
-      expect(found.filter((t) => Object.keys(t.attributes).some((name) => name.startsWith('on')))).toEqual([])
-      const hrefs = found.flatMap((t) => (t.attributes.href === undefined ? [] : [t.attributes.href]))
+      expect(
+        found.filter((t) =>
+          ['script', 'iframe', 'img', 'object', 'embed', 'base', 'form'].includes(t.name),
+        ),
+      ).toEqual([])
+      expect(
+        found.filter((t) => Object.keys(t.attributes).some((name) => name.startsWith('on'))),
+      ).toEqual([])
+      const hrefs = found.flatMap((t) =>
+        t.attributes.href === undefined ? [] : [t.attributes.href],
+      )
       expect(hrefs.filter((href) => !/^(https:\/\/|#fact-)/.test(href))).toEqual([])
       expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
       expect(html).toContain('<dd>&lt;img src=x onerror=alert(1)&gt;</dd>')

@@ -78,7 +78,11 @@ describe('report/markdown', () => {
       ['raw HTML', '<script>alert(1)</script>', '\\<script>alert(1)\\</script>'],
       ['an autolink with a script scheme', '<javascript:alert(1)>', '\\<javascript:alert(1)>'],
       ['an inline script link', '[click](javascript:alert(1))', '[click]\\(javascript:alert(1))'],
-      ['an entity-encoded script link', '[x](javascript&#58;alert(1))', '[x]\\(javascript&#58;alert(1))'],
+      [
+        'an entity-encoded script link',
+        '[x](javascript&#58;alert(1))',
+        '[x]\\(javascript&#58;alert(1))',
+      ],
       ['a data link', '[x]( data:text/html,hi)', '[x]\\( data:text/html,hi)'],
       ['a script reference definition', '[x]: javascript:alert(1)', '\\[x]: javascript:alert(1)'],
     ])('defuses %s', (_case, input, output) => {
@@ -103,7 +107,9 @@ describe('report/markdown', () => {
   })
 
   it('escapes plain text for HTML and for Markdown', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;')
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
+    )
     expect(escapeMarkdownText('*Smith* <script> [x](y) | a_b')).toBe(
       '\\*Smith\\* \\<script\\> \\[x\\](y) \\| a\\_b',
     )

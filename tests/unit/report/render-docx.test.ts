@@ -2,7 +2,12 @@ import * as docx from 'docx'
 import { strFromU8, unzipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { renderDocx } from '@/report/render-docx'
-import { loadFixtureSession, reportOf, smallRulebookPath, smallSessionPath } from '../../fixtures/report/load'
+import {
+  loadFixtureSession,
+  reportOf,
+  smallRulebookPath,
+  smallSessionPath,
+} from '../../fixtures/report/load'
 
 const decode = (text: string) =>
   text
@@ -23,7 +28,11 @@ function paragraphs(xml: string): { style: string | undefined; text: string }[] 
 /** The rows of the DOCX's tables, each as its cells' text. */
 function tableRows(xml: string): string[][] {
   return [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map(([row]) =>
-    [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([cell]) => paragraphs(cell).map((p) => p.text).join(' / ')),
+    [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([cell]) =>
+      paragraphs(cell)
+        .map((p) => p.text)
+        .join(' / '),
+    ),
   )
 }
 
@@ -33,7 +42,10 @@ describe('report/render-docx', () => {
   let found: { style: string | undefined; text: string }[]
 
   beforeAll(async () => {
-    const bytes = await renderDocx(reportOf(smallRulebookPath, loadFixtureSession(smallSessionPath)), docx)
+    const bytes = await renderDocx(
+      reportOf(smallRulebookPath, loadFixtureSession(smallSessionPath)),
+      docx,
+    )
     // A DOCX is a ZIP: opening it again proves it is one, and gives the XML Word reads.
     files = unzipSync(bytes)
     body = strFromU8(files['word/document.xml']!)
@@ -41,12 +53,17 @@ describe('report/render-docx', () => {
   })
 
   it('is a Word document with its title in the document properties', () => {
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml']))
-    expect(strFromU8(files['docProps/core.xml']!)).toContain('<dc:title>Conclusion report: The Harbour Strike</dc:title>')
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml']),
+    )
+    expect(strFromU8(files['docProps/core.xml']!)).toContain(
+      '<dc:title>Conclusion report: The Harbour Strike</dc:title>',
+    )
   })
 
   it('uses Word’s heading styles for the title, the parts, the sections and the questions', () => {
-    const headings = (level: number) => found.filter((p) => p.style === `Heading${level}`).map((p) => p.text)
+    const headings = (level: number) =>
+      found.filter((p) => p.style === `Heading${level}`).map((p) => p.text)
     expect(headings(1)).toEqual(['The Harbour Strike'])
     expect(headings(2)).toEqual([
       'Changes since this work was done',
@@ -58,7 +75,9 @@ describe('report/render-docx', () => {
       'Table of authorities',
       'Appendix: the facts of the scenario',
     ])
-    expect(headings(3)).toEqual(expect.arrayContaining(['1. Use of force', '2. Justification', 'Cases']))
+    expect(headings(3)).toEqual(
+      expect.arrayContaining(['1. Use of force', '2. Justification', 'Cases']),
+    )
     expect(headings(4)).toEqual([
       'Question 1. Use of force',
       'Question 2. Gravity',
@@ -84,7 +103,7 @@ describe('report/render-docx', () => {
         'Student: Ada Student',
         'Answer: Yes · Confidence: High · Committed: 15 January 2026',
         'Article 2(4) of the Charter prohibits any use of force against the territorial integrity of another state.',
-        'The President acknowledged the strike (¶1). A strike on installations in State B\'s territory is force against its territorial integrity.',
+        "The President acknowledged the strike (¶1). A strike on installations in State B's territory is force against its territorial integrity.",
         '¶1 (confirmed; acknowledged by the President)',
         'Holds because you answered “Yes” to Q1 “Use of force” and you answered “No basis” to Q3 “Legal basis claimed”.',
       ]),

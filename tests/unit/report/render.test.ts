@@ -2,14 +2,21 @@ import { describe, expect, it } from 'vitest'
 import { renderHtml, renderHtmlBody } from '@/report/render-html'
 import { renderMarkdown } from '@/report/render-markdown'
 import { reportCss } from '@/report/style'
-import { loadFixtureSession, reportOf, smallRulebookPath, smallSessionPath } from '../../fixtures/report/load'
+import {
+  loadFixtureSession,
+  reportOf,
+  smallRulebookPath,
+  smallSessionPath,
+} from '../../fixtures/report/load'
 
 // Golden files: reviewed like code. `npx vitest run -u` rewrites them after a deliberate change.
 const report = reportOf(smallRulebookPath, loadFixtureSession(smallSessionPath))
 
 describe('report/render-markdown', () => {
   it('renders a session with stale and orphaned work as the golden Markdown', async () => {
-    await expect(renderMarkdown(report)).toMatchFileSnapshot('../../fixtures/report/harbour-strike.md')
+    await expect(renderMarkdown(report)).toMatchFileSnapshot(
+      '../../fixtures/report/harbour-strike.md',
+    )
   })
 
   it('renders the same report the same way every time', () => {
@@ -21,7 +28,9 @@ describe('report/render-markdown', () => {
 
 describe('report/render-html', () => {
   it('renders a session with stale and orphaned work as the golden HTML', async () => {
-    await expect(renderHtml(report)).toMatchFileSnapshot('../../fixtures/report/harbour-strike.html')
+    await expect(renderHtml(report)).toMatchFileSnapshot(
+      '../../fixtures/report/harbour-strike.html',
+    )
   })
 
   it('is a standalone document that can run and fetch nothing', () => {
@@ -49,7 +58,9 @@ describe('report/render-html', () => {
 
   it('links cited facts to the appendix that numbers them', () => {
     const body = renderHtmlBody(report)
-    expect(body).toContain('<a href="#fact-strike-acknowledged"><span class="report-fact-label">¶1</span></a>')
+    expect(body).toContain(
+      '<a href="#fact-strike-acknowledged"><span class="report-fact-label">¶1</span></a>',
+    )
     expect(body).toContain('<li id="fact-strike-acknowledged" value="1">')
   })
 })

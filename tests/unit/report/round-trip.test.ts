@@ -3,7 +3,12 @@ import { parseSession } from '@/engine/session'
 import type { Session } from '@/engine/generated/session'
 import { renderJson } from '@/report/render-json'
 import { renderMarkdown } from '@/report/render-markdown'
-import { loadFixtureSession, reportOf, smallRulebookPath, smallSessionPath } from '../../fixtures/report/load'
+import {
+  loadFixtureSession,
+  reportOf,
+  smallRulebookPath,
+  smallSessionPath,
+} from '../../fixtures/report/load'
 
 /** A session using every field the format has, with text that tends to get mangled. */
 const everything: Session = {
@@ -11,7 +16,12 @@ const everything: Session = {
   format: 'casework-session/1',
   id: 'wb-0001',
   title: 'Ünïcödé “quotes” — and an emoji 🚢',
-  rulebook: { id: 'harbour-strike', version: '1.2.0', contentHash: '0123456789abcdef', title: 'The Harbour Strike' },
+  rulebook: {
+    id: 'harbour-strike',
+    version: '1.2.0',
+    contentHash: '0123456789abcdef',
+    title: 'The Harbour Strike',
+  },
   scenario: 'harbour',
   student: { name: '' },
   createdAt: '2026-01-12T09:00:00+01:00',
@@ -20,7 +30,12 @@ const everything: Session = {
   answers: {
     'use-of-force': {
       value: 'yes',
-      reasoning: { issue: 'Line one\nline two\r\n\n  indented', rule: '', application: '\u0000\u200b\ud83d\udea2', conclusion: '<b>kept</b>' },
+      reasoning: {
+        issue: 'Line one\nline two\r\n\n  indented',
+        rule: '',
+        application: '\u0000\u200b\ud83d\udea2',
+        conclusion: '<b>kept</b>',
+      },
       confidence: 'medium',
       citedFacts: ['strike-acknowledged', 'no-longer-a-fact'],
       counterArgument: '   ',
@@ -52,7 +67,9 @@ describe('report/render-json', () => {
     const imported = parseSession(renderJson(session), 'exported.json').session!
     expect(imported.answers['old-question']).toEqual(session.answers['old-question'])
     expect(imported.answers['consent-evidence']).toEqual(session.answers['consent-evidence'])
-    expect(renderMarkdown(reportOf(smallRulebookPath, imported))).toBe(renderMarkdown(reportOf(smallRulebookPath, session)))
+    expect(renderMarkdown(reportOf(smallRulebookPath, imported))).toBe(
+      renderMarkdown(reportOf(smallRulebookPath, session)),
+    )
   })
 
   it('ends the file with a newline and indents it for reading', () => {

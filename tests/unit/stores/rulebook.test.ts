@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { useRulebookStore } from '@/stores/rulebook'
+import { looksLikeSession, useRulebookStore } from '@/stores/rulebook'
 import { storage } from '@/persistence/storage'
 import { freshPinia, resetStorage, uiLoaded } from '../../fixtures/ui/helpers'
 
@@ -47,7 +47,6 @@ describe('stores/rulebook', () => {
   it('reports the problems of a broken file with their line and column', async () => {
     const store = useRulebookStore()
     const opened = await store.openFile(new File([fixture('broken-rulebook.yaml')], 'broken.yaml'))
-    expect(opened.kind).toBe('rulebook')
     expect(opened.rulebook).toBeUndefined()
     const codes = opened.problems.map((p) => p.code)
     expect(codes).toContain('unknown-section')
@@ -75,18 +74,11 @@ describe('stores/rulebook', () => {
     expect((await storage.getRulebook(opened.rulebook!.contentHash))?.file).toBe('ui.json')
   })
 
-  it('recognises an exported workbook file', async () => {
-    const session = {
-      format: 'casework-session/1',
-      rulebook: { id: 'ui-test', version: '1.0.0', contentHash: uiLoaded.contentHash },
-      scenario: 'dock',
-      student: { name: 'Ada' },
-      createdAt: '2026-01-01T10:00:00.000Z',
-      updatedAt: '2026-01-01T10:00:00.000Z',
-      answers: {},
-    }
-    const opened = await useRulebookStore().openFile(new File([JSON.stringify(session)], 'mine.json'))
-    expect(opened.kind).toBe('session')
-    expect(opened.session?.scenario).toBe('dock')
+  it.each([
+    ['{\n  "format": "casework-session/1",\n  "rulebook": {}', true],
+    ['format: casework-rulebook/1\nid: x', false],
+    ['{"format": "casework-rulebook/1"}', false],
+  ])('tells a saved workbook from a rulebook: %j', (text, session) => {
+    expect(looksLikeSession(text)).toBe(session)
   })
 })

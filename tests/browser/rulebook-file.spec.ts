@@ -1,0 +1,43 @@
+/// <reference lib="dom" />
+/** Opening a rulebook file from disk: problems with their line and column, or a new workbook. */
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { expect, test } from '@playwright/test'
+
+const broken = resolve('tests/fixtures/ui/broken-rulebook.yaml')
+
+test('shows a broken rulebook’s problems with their line and column', async ({ page }) => {
+  await page.goto('/')
+  await page.getByLabel('Choose a file…').setInputFiles(broken)
+  const problems = page.getByRole('region', { name: /broken-rulebook\.yaml has 2 errors/ })
+  await expect(problems).toBeVisible()
+  await expect(problems.getByRole('listitem').first()).toContainText('Line 30, column 14')
+  await expect(problems.getByRole('listitem').first()).toContainText('broken-rulebook.yaml:30:14')
+  await expect(problems.getByRole('listitem').first()).toContainText('belongs to section nowhere, which does not exist')
+  await expect(problems.getByRole('listitem').nth(1)).toContainText('Line 34, column 20')
+  await expect(page.getByRole('button', { name: 'Start a workbook' })).toHaveCount(2)
+})
+
+test('opens a dropped rulebook file and starts a workbook from it, which survives a reload', async ({ page }) => {
+  await page.goto('/')
+  const fixed = readFileSync(broken, 'utf8')
+    .replace('section: nowhere', 'section: main')
+    .replace('first is maybe', 'first is yes')
+    .replace('id: broken', 'id: fixed')
+    .replace('A broken rulebook', 'A fixed rulebook')
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer()
+    transfer.items.add(new File([text], 'fixed.yaml', { type: 'application/yaml' }))
+    return transfer
+  }, fixed)
+  await page.getByText('Drop a file here').dispatchEvent('drop', { dataTransfer })
+  const card = page.getByRole('article', { name: 'A fixed rulebook' })
+  await expect(card).toContainText('From fixed.yaml')
+  await card.getByRole('button', { name: 'Start a workbook' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Start workbook' }).click()
+  await page.getByRole('link', { name: /^Begin with Q1/ }).click()
+  await page.getByRole('radio', { name: 'Yes' }).check()
+  await page.waitForTimeout(600)
+  await page.reload()
+  await expect(page.getByRole('radio', { name: 'Yes' })).toBeChecked()
+})
