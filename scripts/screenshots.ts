@@ -77,47 +77,49 @@ async function main(): Promise<void> {
 
     // The first question, answered, with reasoning and a fact citation.
     await page.getByRole('link', { name: /^Begin with Q1/ }).click()
-    await page.getByRole('radio', { name: 'Yes' }).check()
-    await page.getByLabel('Issue').fill('Whether the strike on the dock was a use of force against Venezuela.')
-    await page.getByLabel('Rule', { exact: true }).fill('Article 2(4) of the UN Charter prohibits the **threat or use of force** against the territorial integrity of any State.')
-    await page.getByLabel('Application').fill('A drone strike that destroyed a dock on Venezuelan territory is kinetic force on the territory of another State.')
+    await page.getByRole('radio').first().check()
+    await page.getByLabel('Issue').fill('Whether the strike on the dock is conduct of the United States under international law.')
+    await page.getByLabel('Rule', { exact: true }).fill('The conduct of any **organ of a State** is an act of that State (ARSIWA art. 4).')
+    await page.getByLabel('Application').fill('The President publicly acknowledged that the United States struck the dock')
     await page.getByLabel('Cite a fact').selectOption({ index: 1 })
     await page.getByRole('button', { name: 'Insert citation' }).click()
-    await page.getByLabel('Conclusion', { exact: true }).fill('Yes: the strike was a use of force within art. 2(4).')
+    await page.getByLabel('Conclusion', { exact: true }).fill('The strike is an act of the United States.')
     await page.getByRole('radio', { name: 'High' }).check()
-    await page.getByLabel('Counter-argument').fill('Nobody was hurt and the target was a criminal gang, not the State — but art. 2(4) protects territory, not only the government.')
+    await page.getByLabel('Counter-argument').fill('No formal acknowledgment names the CIA — but attribution needs only that some US organ acted.')
     await page.getByRole('main').evaluate((main) => main.scrollTo({ top: 0 }))
     await shot(page, 'question.png')
+    await page.getByRole('heading', { name: 'Your reasoning' }).evaluate((h) => h.scrollIntoView())
+    await shot(page, 'reasoning.png')
 
     await page.getByRole('button', { name: 'Commit conclusion' }).click()
     const comparison = page.getByRole('heading', { name: /Model answer/ })
     if (await comparison.count()) {
-      await comparison.scrollIntoViewIfNeeded()
-      await page.getByRole('main').evaluate((main) => main.scrollBy({ top: -120 }))
+      await page.getByText(/^Committed$/).evaluate((badge) => badge.scrollIntoView())
+      await page.getByRole('main').evaluate((main) => main.scrollBy({ top: -80 }))
       await shot(page, 'model-answer.png')
     }
 
-    // Walk on for a few questions, then change the first answer to see stale work.
-    for (let i = 0; i < 4; i++) {
-      const next = page.getByRole('link', { name: /^Next →/ })
-      if (!(await next.count())) break
-      await next.click()
+    // Where the force was applied decides which later questions are asked.
+    const outline = page.getByRole('navigation', { name: 'Outline' })
+    const question = (n: number) => outline.getByRole('link', { name: new RegExp(`^Q${n}\\b`) })
+    for (const n of [2, 3, 4]) {
+      await question(n).click()
       await answerFirst(page)
-      await page.getByLabel('Application').fill('Applying the rule to the facts as reported.')
     }
-    await page.keyboard.press('Escape')
-    await page.getByRole('navigation', { name: 'Outline' }).getByRole('link', { name: /^Q1\b/ }).click()
-    await page.getByRole('radio', { name: 'No' }).check()
-    const stale = page.getByRole('navigation', { name: 'Outline' }).getByRole('link', { name: /Stale/ })
-    if (await stale.count()) {
-      await stale.first().click()
-      await shot(page, 'stale-question.png')
-    }
-    await page.getByRole('navigation', { name: 'Outline' }).getByRole('link', { name: /^Q1\b/ }).click()
+    await question(6).click()
+    await page.getByRole('radio').first().check()
+    await question(7).click()
     await page.getByRole('radio', { name: 'Yes' }).check()
+    await page.getByLabel('Application').fill('Destroying a dock on Venezuelan soil without its consent exercises US power on its territory.')
+    await question(6).click()
+    await page.getByRole('radio', { name: /^Beyond any state's territorial sea/ }).check()
+    await question(7).click()
+    await shot(page, 'stale-question.png')
+    await question(6).click()
+    await page.getByRole('radio').first().check()
 
     // A skipped question.
-    const skipped = page.getByRole('navigation', { name: 'Outline' }).getByRole('link', { name: /Skipped/ })
+    const skipped = outline.getByRole('link', { name: /Skipped/ })
     if (await skipped.count()) {
       await skipped.first().click()
       await shot(page, 'skipped-question.png')

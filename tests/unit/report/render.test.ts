@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { compareSession } from '@/engine/drift'
+import { evaluate } from '@/engine/evaluate'
 import { renderHtml, renderHtmlBody } from '@/report/render-html'
 import { renderMarkdown } from '@/report/render-markdown'
 import { reportCss } from '@/report/style'
 import {
+  flagshipRulebookPath,
+  flagshipSession,
+  loadFixtureRulebook,
   loadFixtureSession,
   reportOf,
   smallRulebookPath,
@@ -62,5 +67,33 @@ describe('report/render-html', () => {
       '<a href="#fact-strike-acknowledged"><span class="report-fact-label">¶1</span></a>',
     )
     expect(body).toContain('<li id="fact-strike-acknowledged" value="1">')
+  })
+})
+
+describe('report: a complete session of the flagship rulebook', () => {
+  const session = flagshipSession()
+  const flagship = reportOf(flagshipRulebookPath, session)
+
+  it('is complete: every question asked on its path is answered, every answer still fits', () => {
+    // If the rulebook changes under the fixture, this says so before the golden files do.
+    const { compiled, hash } = loadFixtureRulebook(flagshipRulebookPath)
+    const walk = evaluate(compiled, session)
+    expect(walk.progress.answered).toBe(walk.progress.total)
+    expect(walk.progress.total).toBeGreaterThan(25)
+    const drift = compareSession(compiled, session, hash)
+    expect([drift.removed, drift.invalidAnswers, drift.unknownFacts]).toEqual([[], [], []])
+    expect(flagship.notices).toEqual([])
+  })
+
+  it('renders as the golden Markdown', async () => {
+    await expect(renderMarkdown(flagship)).toMatchFileSnapshot(
+      '../../fixtures/report/venezuela-dock-strike.md',
+    )
+  })
+
+  it('renders as the golden HTML', async () => {
+    await expect(renderHtml(flagship)).toMatchFileSnapshot(
+      '../../fixtures/report/venezuela-dock-strike.html',
+    )
   })
 })
