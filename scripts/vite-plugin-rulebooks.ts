@@ -11,7 +11,7 @@ import type { Plugin } from 'vite'
 import { loadRulebook } from '../src/engine/load.ts'
 import { contentHash } from '../src/engine/hash.ts'
 import { formatProblem, hasErrors } from '../src/engine/problems.ts'
-import { rulebookMeta } from '../src/stores/shipped.ts'
+import { rulebookMeta } from '../src/engine/meta.ts'
 
 const virtualId = 'virtual:shipped-rulebooks'
 const resolvedId = '\0' + virtualId

@@ -1,22 +1,12 @@
 /**
  * The rulebooks that ship with the app, as the start page lists them. Their content loads only
  * when a workbook needs it: the flagship alone is larger than the rest of the student's path.
- * Pure (no Vue, no Pinia), so the build plugin can use `rulebookMeta` too.
+ * Pure (no Vue, no Pinia).
  */
-import type { Author, Rulebook } from '@/engine/generated/rulebook'
+import type { Rulebook } from '@/engine/generated/rulebook'
+import { rulebookMeta, type RulebookMeta } from '@/engine/meta'
 
-/** What the start page shows of a rulebook, without its questions, facts and authorities. */
-export interface RulebookMeta {
-  id: string
-  version: string
-  title: string
-  summary: string
-  authors: Author[]
-  licence: string
-  updated?: string
-  scenarios: { id: string; title: string; summary: string; factCount: number }[]
-  questionCount: number
-}
+export { rulebookMeta, type RulebookMeta }
 
 /** A shipped rulebook: listed from its metadata, its content loaded on demand. */
 export interface ShippedRulebook {
@@ -37,25 +27,6 @@ export interface ShippedRulebookSource {
   rulebook?: Rulebook
   meta?: RulebookMeta
   url?: string
-}
-
-export function rulebookMeta(rulebook: Rulebook): RulebookMeta {
-  return {
-    id: rulebook.id,
-    version: rulebook.version,
-    title: rulebook.title,
-    summary: rulebook.summary,
-    authors: rulebook.authors,
-    licence: rulebook.licence,
-    ...(rulebook.updated ? { updated: rulebook.updated } : {}),
-    scenarios: rulebook.scenarios.map((s) => ({
-      id: s.id,
-      title: s.title,
-      summary: s.summary,
-      factCount: s.facts.length,
-    })),
-    questionCount: rulebook.questions.length,
-  }
 }
 
 export function toShipped(source: ShippedRulebookSource): ShippedRulebook {

@@ -82,7 +82,8 @@ async function importAndOpenReport(page: Page, session: Session) {
   const dialog = page.getByRole('dialog', { name: 'Import a workbook' })
   await expect(dialog.getByText('Printed report')).toBeVisible()
   await dialog.getByRole('button', { name: 'Import' }).click()
-  await page.getByRole('link', { name: 'Report' }).click()
+  await page.waitForURL(/\/workbooks\/[^/]+/)
+  await page.getByRole('link', { name: 'Report', exact: true }).click()
   await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible()
   return violations
 }

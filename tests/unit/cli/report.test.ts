@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest'
 import type { CliIo } from '@/cli/io'
 import { run } from '@/cli/run'
 import { parseSession } from '@/engine/session'
-import { readText, smallRulebookPath, smallSessionPath } from '../../fixtures/report/load'
+import {
+  flagshipRulebookPath,
+  flagshipSession,
+  readText,
+  smallRulebookPath,
+  smallSessionPath,
+} from '../../fixtures/report/load'
 
 /** A CLI's outside world in memory: files by path, and what was printed and written. */
 function fakeIo(files: Record<string, string>) {
@@ -49,6 +55,19 @@ describe('cli/commands/report', () => {
     expect(stderr()).toContain(
       "session.json: warning: The rulebook's content has changed since this work was done, though its version (1.2.0) has not.\n",
     )
+  })
+
+  it('reports the flagship’s complete session exactly as the golden Markdown, with nothing to warn of', async () => {
+    const { code, stdout, stderr } = await report(
+      [flagshipRulebookPath, 'complete.json', '--format', 'md'],
+      {
+        [flagshipRulebookPath]: readText(flagshipRulebookPath),
+        'complete.json': JSON.stringify(flagshipSession()),
+      },
+    )
+    expect(code).toBe(0)
+    expect(stderr()).toBe('')
+    expect(stdout()).toBe(readText('tests/fixtures/report/venezuela-dock-strike.md'))
   })
 
   it('writes the HTML report to a file', async () => {

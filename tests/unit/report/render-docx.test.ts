@@ -3,6 +3,8 @@ import { strFromU8, unzipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { renderDocx } from '@/report/render-docx'
 import {
+  flagshipRulebookPath,
+  flagshipSession,
   loadFixtureSession,
   reportOf,
   smallRulebookPath,
@@ -128,5 +130,35 @@ describe('report/render-docx', () => {
       ],
     ])
     expect(body.match(/<w:tblHeader\/>/g)).toHaveLength(2)
+  })
+})
+
+describe('report/render-docx: the flagship’s complete session', () => {
+  it('opens again with its sections, the student’s reasoning and the full table of authorities', async () => {
+    const bytes = await renderDocx(reportOf(flagshipRulebookPath, flagshipSession()), docx)
+    const body = strFromU8(unzipSync(bytes)['word/document.xml']!)
+    const found = paragraphs(body)
+    expect(
+      found
+        .filter((p) => p.style === 'Heading3')
+        .map((p) => p.text)
+        .slice(0, 7),
+    ).toEqual([
+      '1. Characterising the operation',
+      '2. Sovereignty and the prohibition of force',
+      '3. Consent and the other exceptions',
+      '4. Armed conflict and the governing law',
+      '5. The conduct of the strikes',
+      '6. Covert authority under United States law',
+      '7. State responsibility and responses',
+    ])
+    expect(found.filter((p) => p.style === 'Heading4')).toHaveLength(30)
+    expect(found.map((p) => p.text)).toContain(
+      'The dock was a civilian object, so the attack breached the principle of distinction.',
+    )
+    const rows = tableRows(body)
+    const charter = rows.find((cells) => cells[0]!.startsWith('UN Charter /'))
+    expect(charter?.[1]).toContain('Q8 (art. 2(4))')
+    expect(rows.filter((cells) => cells[0] === 'Authority')).toHaveLength(6)
   })
 })

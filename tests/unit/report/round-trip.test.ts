@@ -4,6 +4,7 @@ import type { Session } from '@/engine/generated/session'
 import { renderJson } from '@/report/render-json'
 import { renderMarkdown } from '@/report/render-markdown'
 import {
+  flagshipSession,
   loadFixtureSession,
   reportOf,
   smallRulebookPath,
@@ -52,7 +53,8 @@ const everything: Session = {
 
 describe('report/render-json', () => {
   it.each([
-    ['the complete fixture session', loadFixtureSession(smallSessionPath)],
+    ['a session with stale and orphaned work', loadFixtureSession(smallSessionPath)],
+    ['the complete session of the flagship rulebook', flagshipSession()],
     ['a session using every field, with awkward text', everything],
   ])('exports %s as a file that imports back identical', (_case, session) => {
     const exported = renderJson(session)
