@@ -94,8 +94,8 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: 'Commit conclusion' }).click()
     const comparison = page.getByRole('heading', { name: /Model answer/ })
     if (await comparison.count()) {
-      await page.getByText(/^Committed$/).evaluate((badge) => badge.scrollIntoView())
-      await page.getByRole('main').evaluate((main) => main.scrollBy({ top: -80 }))
+      await page.getByRole('heading', { name: 'Your conclusion' }).evaluate((h) => h.scrollIntoView())
+      await page.getByRole('main').evaluate((main) => main.scrollBy({ top: -110 }))
       await shot(page, 'model-answer.png')
     }
 

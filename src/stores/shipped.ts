@@ -17,9 +17,9 @@ export interface ShippedRulebook {
 }
 
 /**
- * What `virtual:shipped-rulebooks` may give for each rulebook: the whole rulebook (as the build
- * plugin does today), or its metadata and the URL of its JSON (so its content is fetched only
- * when needed, and is not JavaScript on the student's path).
+ * What `virtual:shipped-rulebooks` gives for each rulebook: its metadata and the URL of its JSON
+ * (so its content is fetched only when needed, and is not JavaScript on the student's path); tests
+ * may give the whole rulebook instead.
  */
 export interface ShippedRulebookSource {
   file: string

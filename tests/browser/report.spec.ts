@@ -4,7 +4,7 @@
  * (poppler-utils, installed by scripts/setup.sh).
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
@@ -13,58 +13,27 @@ import { contentHash } from '../../src/engine/hash.ts'
 import type { Rulebook } from '../../src/engine/generated/rulebook.ts'
 import type { Session } from '../../src/engine/generated/session.ts'
 
-const marker = 'The strike on the dock is attributable to the United States'
+const marker =
+  'The dock was a civilian object, so the attack breached the principle of distinction.'
 
 /**
- * The flagship rulebook (or, until it ships, the first shipped one), and a session with work on
- * its first question. Read with the YAML parser alone: the engine's loader imports JSON schemas,
- * which Playwright's Node loader cannot; the build has already validated every shipped rulebook.
+ * The complete session of the flagship rulebook (tests/fixtures/sessions), made against the
+ * rulebook as it is now, with a script smuggled into one answer. The rulebook is read with the YAML
+ * parser alone: the engine's loader imports JSON schemas, which Playwright's Node loader cannot.
  */
-function sessionOnShippedRulebook(): { rulebook: Rulebook; session: Session } {
-  const files = readdirSync('rules')
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-  const file = files.includes('venezuela-dock-strike.yaml')
-    ? 'venezuela-dock-strike.yaml'
-    : files[0]!
-  const rulebook = parse(readFileSync(join('rules', file), 'utf8')) as Rulebook
-  const now = '2026-01-15T10:00:00.000Z'
-  const session: Session = {
-    format: 'casework-session/1',
-    title: 'Printed report',
-    rulebook: {
-      id: rulebook.id,
-      version: rulebook.version,
-      contentHash: contentHash(rulebook),
-      title: rulebook.title,
-    },
-    scenario: rulebook.scenarios[0].id,
-    student: { name: 'Ada Student' },
-    createdAt: now,
-    updatedAt: now,
-    answers: {},
+function flagshipSession(): { rulebook: Rulebook; session: Session } {
+  const rulebook = parse(readFileSync('rules/venezuela-dock-strike.yaml', 'utf8')) as Rulebook
+  const session = JSON.parse(
+    readFileSync('tests/fixtures/sessions/venezuela-dock-strike-complete.json', 'utf8'),
+  ) as Session
+  session.title = 'Printed report'
+  session.rulebook = {
+    ...session.rulebook,
+    version: rulebook.version,
+    contentHash: contentHash(rulebook),
   }
-  const question = rulebook.questions[0]
-  const value =
-    question.answer.kind === 'yes-no'
-      ? 'yes'
-      : question.answer.kind === 'multiple-choice'
-        ? [question.answer.options![0].id]
-        : question.answer.kind === 'scale'
-          ? (question.answer.min ?? 1)
-          : question.answer.kind === 'free-text'
-            ? 'A written answer.'
-            : question.answer.options![0].id
-  session.answers[question.id] = {
-    value,
-    reasoning: {
-      issue: 'Whether the conduct falls under the rule.',
-      application: `${marker}. <script>document.title = 'pwned'</script>`,
-      conclusion: 'It does.',
-    },
-    confidence: 'medium',
-    updatedAt: now,
-  }
+  const work = session.answers['attribution-conduct']!
+  work.reasoning = { ...work.reasoning, issue: "<script>document.title = 'pwned'</script>" }
   return { rulebook, session }
 }
 
@@ -98,7 +67,7 @@ function pdfText(pdf: Buffer): string {
 test('prints the report to PDF with the student’s work and without the app around it', async ({
   page,
 }) => {
-  const { rulebook, session } = sessionOnShippedRulebook()
+  const { rulebook, session } = flagshipSession()
   const violations = await importAndOpenReport(page, session)
 
   // The report's stylesheet applies under the app's Content-Security-Policy.
@@ -107,24 +76,37 @@ test('prints the report to PDF with the student’s work and without the app aro
 
   const text = pdfText(await page.pdf({ format: 'A4' }))
   const flat = text.replace(/\s+/g, ' ')
-  expect(flat).toContain(rulebook.title)
-  expect(flat).toContain('Student Ada Student')
-  expect(flat).toContain('Question 1.')
-  expect(flat).toContain(marker)
-  expect(flat).toContain("<script>document.title = 'pwned'</script>")
-  expect(flat).toContain('Table of authorities')
-  expect(flat).toContain('Conclusions')
+  for (const expected of [
+    rulebook.title,
+    'Student Amara Okafor',
+    'Progress 30 of 30 questions answered',
+    ...rulebook.sections.map((section, i) => `${i + 1}. ${section.title}`),
+    'Question 1. Is the operation an act of the United States?',
+    marker,
+    "<script>document.title = 'pwned'</script>",
+    'Model answer',
+    'Conclusions that follow from the answers',
+    'Table of authorities',
+    'Appendix: the facts of the scenario',
+  ]) {
+    expect(flat).toContain(expected)
+  }
   // No UI chrome in print.
-  expect(flat).not.toContain('Print or save as PDF')
-  expect(flat).not.toContain('Back to the workbook')
-  expect(flat).not.toContain('Download Markdown')
-  // Parts of the report start on new pages.
-  expect(text.split('\f').length).toBeGreaterThan(2)
+  for (const chrome of [
+    'Print or save as PDF',
+    'Back to the workbook',
+    'Download Markdown',
+    'Skip to main content',
+  ]) {
+    expect(flat).not.toContain(chrome)
+  }
+  // Many pages, the report's parts each starting a new one.
+  expect(text.split('\f').length).toBeGreaterThan(10)
   expect(violations).toEqual([])
 })
 
 test('downloads a standalone HTML report that prints the same text', async ({ page }) => {
-  const { rulebook, session } = sessionOnShippedRulebook()
+  const { rulebook, session } = flagshipSession()
   await importAndOpenReport(page, session)
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -149,7 +131,7 @@ test('loads the Word writer only when a DOCX is asked for, then downloads one', 
   const requested: string[] = []
   page.on('request', (request) => requested.push(new URL(request.url()).pathname))
 
-  await importAndOpenReport(page, sessionOnShippedRulebook().session)
+  await importAndOpenReport(page, flagshipSession().session)
   expect(requested).not.toContain(`/${docxChunk}`)
 
   const [download] = await Promise.all([

@@ -119,6 +119,17 @@ describe('components/report/ReportImportSession', () => {
     wrapper.unmount()
   })
 
+  it('refuses a session whose scenario the rulebook lacks, pointing at its line', async () => {
+    const before = await everythingSaved()
+    const wrapper = await importing(fileOf(renderJson(session((s) => (s.scenario = 'elsewhere')))))
+    expect(wrapper.text()).toContain(
+      'The rulebook has no scenario elsewhere, which this session was made for.',
+    )
+    expect(wrapper.text()).toContain('work.casework.json:10:15')
+    expect(await everythingSaved()).toEqual(before)
+    wrapper.unmount()
+  })
+
   it('imports a valid file as a new workbook once the student confirms', async () => {
     const wrapper = await importing(fileOf(renderJson(session())))
     expect(wrapper.text()).toContain('Imported work')
