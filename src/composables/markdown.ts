@@ -5,15 +5,9 @@
  * paragraphs, and external links open in a new tab without access to this one.
  */
 import MarkdownIt from 'markdown-it'
+import { factLink as factLinkPattern, isSafeLink as isAllowedLink } from '@/report/links'
 
-/** A link to a fact paragraph, as students write it: `[¶3](#fact-dock-destroyed)`. */
-export const factLinkPattern = /^#fact-[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/
-
-/** Whether a link target may be rendered as a link. */
-export function isAllowedLink(url: string): boolean {
-  const target = url.trim()
-  return /^(?:https?:\/\/|mailto:)/i.test(target) || factLinkPattern.test(target)
-}
+export { factLinkPattern, isAllowedLink }
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: true })
 md.disable('image')

@@ -1,5 +1,5 @@
 /** Files the student takes away or brings in: a workbook exported as JSON, a file read as text. */
-import type { Session } from '@/engine/generated/session'
+import { renderJson } from '@/report/render-json'
 
 /** A file name from a workbook's title: letters, digits and hyphens only. */
 export function exportFileName(title: string, extension = '.casework.json'): string {
@@ -14,9 +14,7 @@ export function exportFileName(title: string, extension = '.casework.json'): str
 }
 
 /** The session as the JSON file `casework-session/1` describes (schemas/session.schema.json). */
-export function sessionToJson(session: Session): string {
-  return JSON.stringify(session, null, 2) + '\n'
-}
+export const sessionToJson = renderJson
 
 /** Offers a file to download, without a server. */
 export function downloadText(text: string, fileName: string, type = 'application/json'): void {

@@ -4,14 +4,9 @@
  * only to http(s), mailto and the report's own fact paragraphs (`#fact-<id>`).
  */
 import MarkdownIt, { type Token } from 'markdown-it'
+import { factLink, isSafeLink } from './links.ts'
 
-const factLink = /^#fact-[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/
-
-/** Whether a link target may stay a link. */
-export function isSafeLink(url: string): boolean {
-  const target = url.trim()
-  return /^(?:https?:\/\/|mailto:)/i.test(target) || factLink.test(target)
-}
+export { factLink, isSafeLink }
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false })
 md.disable('image')

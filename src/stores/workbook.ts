@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, onScopeDispose, ref, toRaw, watch } from 'vue'
-import { evaluate } from '@/engine/evaluate'
+import { createEvaluator } from '@/engine/evaluate'
 import { questionHash } from '@/engine/hash'
 import type { Question, Scenario } from '@/engine/generated/rulebook'
 import type {
@@ -54,13 +54,15 @@ export const useWorkbookStore = defineStore('workbook', () => {
 
   const compiled = computed(() => (loadState.value === 'ready' ? rulebookStore.compiled : undefined))
   const rulebook = computed(() => compiled.value?.rulebook)
+  /** One evaluator per rulebook: after an edit it re-evaluates only what the edit can affect. */
+  const evaluator = computed(() => (compiled.value ? createEvaluator(compiled.value) : undefined))
   const walk = computed<Walk>(() => {
     // Evaluated on the raw session, with `revision` as the one dependency: every edit raises it,
     // and the engine then reads plain objects rather than thousands of reactive proxies.
     void revision.value
-    if (!compiled.value || !session.value) return empty
+    if (!evaluator.value || !session.value) return empty
     const raw = toRaw(session.value)
-    return evaluate(compiled.value, { scenario: raw.scenario, answers: raw.answers })
+    return evaluator.value({ scenario: raw.scenario, answers: raw.answers })
   })
   const scenario = computed<Scenario | undefined>(() =>
     rulebook.value?.scenarios.find((s) => s.id === session.value?.scenario),

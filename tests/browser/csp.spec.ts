@@ -36,7 +36,7 @@ test('serves the policy and works under it without a single violation or console
   await page.getByRole('radio').first().check()
   await page.getByRole('link', { name: 'Conclusions', exact: true }).first().click()
   await expect(page.getByRole('heading', { name: 'Conclusions', level: 1 })).toBeVisible()
-  await page.getByRole('link', { name: 'Report' }).click()
+  await page.getByRole('link', { name: 'Report', exact: true }).click()
   await page.waitForLoadState('networkidle')
   await page.goto('/')
   await page.getByLabel('Choose a file…').setInputFiles('tests/fixtures/ui/broken-rulebook.yaml')
