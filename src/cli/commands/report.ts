@@ -1,17 +1,11 @@
 import { parseArgs } from 'node:util'
-import { loadRulebook } from '../../engine/load.ts'
-import { parseSession } from '../../engine/session.ts'
-import { formatProblem } from '../../engine/problems.ts'
-import { compileRulebook } from '../../engine/compile.ts'
 import { evaluate } from '../../engine/evaluate.ts'
-import { contentHash } from '../../engine/hash.ts'
-import { compareSession, describeDrift, sessionRulebookProblems } from '../../engine/drift.ts'
-import { parseSource } from '../../engine/source.ts'
 import { buildReport } from '../../report/build.ts'
 import { renderMarkdown } from '../../report/render-markdown.ts'
 import { renderHtml } from '../../report/render-html.ts'
 import { renderJson } from '../../report/render-json.ts'
 import { exitCode, type Command } from '../io.ts'
+import { loadWork } from '../work.ts'
 
 const formats = ['md', 'html', 'docx', 'json'] as const
 type Format = (typeof formats)[number]
@@ -66,42 +60,12 @@ export const report: Command = async (argv, io) => {
   if (format === 'docx' && output === undefined)
     return fail('a DOCX report needs a file to go to: add -o report.docx')
 
-  const texts: string[] = []
-  for (const file of [rulebookFile, sessionFile]) {
-    try {
-      texts.push(await io.readFile(file))
-    } catch (error) {
-      return fail(
-        `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      )
-    }
-  }
-  const [rulebookText, sessionText] = texts as [string, string]
-
-  const loaded = loadRulebook(rulebookText, rulebookFile)
-  const read = parseSession(sessionText, sessionFile)
-  const problems = [...loaded.problems.filter((p) => p.severity === 'error'), ...read.problems]
-  if (!loaded.rulebook || !read.session) {
-    for (const problem of problems) io.stderr(`${formatProblem(problem)}\n`)
-    return exitCode.problems
-  }
-  const { rulebook } = loaded
-  const { session } = read
-  const compiled = compileRulebook(rulebook)
-  const hash = contentHash(rulebook)
-  const drift = compareSession(compiled, session, hash)
-  const mismatch = sessionRulebookProblems(drift, sessionFile, (path) =>
-    parseSource(sessionText, sessionFile).locate(path),
-  )
-  if (mismatch.length > 0) {
-    for (const problem of mismatch) io.stderr(`${formatProblem(problem)}\n`)
-    return exitCode.problems
-  }
-  // The work is reported whatever changed; the student is told what did.
-  for (const line of describeDrift(compiled, drift)) io.stderr(`${sessionFile}: warning: ${line}\n`)
+  const work = await loadWork('report', io, rulebookFile, sessionFile)
+  if (typeof work === 'number') return work
+  const { compiled, session } = work
 
   const model = buildReport(compiled, session, evaluate(compiled, session), {
-    contentHash: hash,
+    contentHash: work.contentHash,
     instructorCopy: instructor,
   })
   let data: string | Uint8Array

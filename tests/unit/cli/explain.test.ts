@@ -30,9 +30,22 @@ describe('cli/explain', () => {
     other.rulebook.id = 'another-rulebook'
     const wrong = fakeIo({ 's.json': JSON.stringify(other) })
     expect(await run(['explain', 'tests/fixtures/rulebooks/valid.yaml', 's.json'], wrong.io)).toBe(1)
-    expect(wrong.stderr()).toContain('this session was made for rulebook `another-rulebook`, not `tiny`')
+    expect(wrong.stderr()).toContain('This session was made for the rulebook `another-rulebook`, not `tiny`.')
     const tampered = fakeIo({ 's.json': sessionFile({}).replace('"answers":{}', '"answers":[]') })
     expect(await run(['explain', 'tests/fixtures/rulebooks/valid.yaml', 's.json'], tampered.io)).toBe(1)
     expect(tampered.stderr()).toContain('`answers` should be a group of `key: value` entries')
+  })
+
+  it('explains work made on an older version, saying what changed', async () => {
+    const older = JSON.parse(sessionFile({ 'use-of-force': 'yes', 'dropped-question': 'yes' })) as {
+      rulebook: { version: string; contentHash: string }
+    }
+    older.rulebook.version = '0.9.0'
+    older.rulebook.contentHash = '0000000000000000'
+    const { io, stdout, stderr } = fakeIo({ 's.json': JSON.stringify(older) })
+    expect(await run(['explain', 'tests/fixtures/rulebooks/valid.yaml', 's.json'], io)).toBe(0)
+    expect(stderr()).toContain('s.json: warning:')
+    expect(stderr()).toContain('dropped-question')
+    expect(stdout()).toContain('Q1 ✓ answered  Was it a use of force? — Yes')
   })
 })
