@@ -6,7 +6,7 @@
 import { Bench } from 'tinybench'
 import { loadRulebook } from '../../src/engine/load.ts'
 import { compileRulebook } from '../../src/engine/compile.ts'
-import { createEvaluator } from '../../src/engine/evaluate.ts'
+import { createEvaluator, evaluate } from '../../src/engine/evaluate.ts'
 import { answerAll, generateRulebook, generateYaml } from './generate.ts'
 
 const targets: Record<string, string> = {
@@ -31,6 +31,9 @@ for (const size of [100, 1000, 10000]) {
   const evaluator = createEvaluator(compiled)
   const session = { scenario: 'only', answers }
   evaluator(session)
+  bench.add(`evaluate from scratch ${size}`, () => {
+    evaluate(compiled, session)
+  })
   bench.add(`re-evaluate after one answer ${size}`, () => {
     flip = !flip
     answers[middle] = { value: flip ? 'no' : 'yes', updatedAt: '2026-01-01T00:00:00Z' }
