@@ -1,5 +1,5 @@
 import type { Rulebook } from './generated/rulebook.ts'
-import rulebookSchema from '../../schemas/rulebook.schema.json'
+import rulebookSchema from '../../schemas/rulebook.schema.json' with { type: 'json' }
 import validateRulebook from './generated/validate-rulebook.js'
 import { hasErrors, type Problem } from './problems.ts'
 import { parseSource } from './source.ts'

@@ -1,6 +1,6 @@
 import type { Question, Rulebook } from './generated/rulebook.ts'
 import type { AnswerValue, Session } from './generated/session.ts'
-import sessionSchema from '../../schemas/session.schema.json'
+import sessionSchema from '../../schemas/session.schema.json' with { type: 'json' }
 import validateSession from './generated/validate-session.js'
 import type { Problem } from './problems.ts'
 import { parseSource } from './source.ts'
