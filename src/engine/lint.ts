@@ -166,6 +166,7 @@ export function lintRulebook(rulebook: Rulebook, source: Locator): Problem[] {
     }
   })
 
+  lintFactLinks(rulebook, compiled, add, usedFacts)
   lintConditions(compiled, scenarioIds, add)
 
   if (!problems.some((p) => p.severity === 'error')) {
@@ -209,6 +210,51 @@ export function lintRulebook(rulebook: Rulebook, source: Locator): Problem[] {
     }
   })
   return problems
+}
+
+/** A fact cited in prose as students cite it: `[¶4](#fact-dock-destroyed)`. */
+const factLinkPattern = /\[¶(\d+)\]\(#fact-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\)/g
+
+/**
+ * Checks fact links in every piece of prose: the fact must exist, and the paragraph number shown
+ * must be the fact's number, so that reordering a scenario's facts cannot silently leave guidance
+ * pointing at the wrong paragraph.
+ */
+function lintFactLinks(rulebook: Rulebook, compiled: CompiledRulebook, add: Add, usedFacts: Set<string>) {
+  const visit = (value: unknown, path: Path): void => {
+    if (typeof value === 'string') {
+      for (const match of value.matchAll(factLinkPattern)) {
+        const [text, shown, id] = match as unknown as [string, string, string]
+        usedFacts.add(id)
+        const within = { start: match.index, end: match.index + text.length }
+        const location = compiled.facts.get(id)
+        if (!location) {
+          add('unknown-fact', path, `${describeOwner(rulebook, path)} links to fact \`${id}\`, which no scenario states`, { within })
+        } else if (Number(shown) !== location.number) {
+          add('fact-number', path, `${describeOwner(rulebook, path)} shows fact \`${id}\` as ¶${shown}, but it is ¶${location.number} of scenario \`${location.scenario}\``, {
+            within,
+            hint: `write [¶${location.number}](#fact-${id})`,
+          })
+        }
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, [...path, i]))
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) visit(item, [...path, key])
+    }
+  }
+  visit(rulebook, [])
+}
+
+/** "question `x`", "conclusion `y`", "scenario `z`": whose prose a path is in. */
+function describeOwner(rulebook: Rulebook, path: Path): string {
+  const [collection, index] = path
+  const kinds: Record<string, string> = { questions: 'question', conclusions: 'conclusion', sections: 'section', scenarios: 'scenario' }
+  if (typeof collection === 'string' && typeof index === 'number' && kinds[collection]) {
+    const item = (rulebook as unknown as Record<string, { id: string }[]>)[collection]?.[index]
+    return `${kinds[collection]} \`${item?.id ?? index + 1}\``
+  }
+  return 'the rulebook'
 }
 
 type Add = (

@@ -19,6 +19,7 @@ export type ProblemCode =
   | 'unknown-section'
   | 'unknown-option'
   | 'unknown-fact'
+  | 'fact-number'
   | 'unknown-authority'
   | 'unknown-scenario'
   | 'unknown-reference'

@@ -38,6 +38,7 @@ describe('engine/load', () => {
     ['unused-authority', 'warning', 77, 9, 'authority `nicaragua` is in the table but no question cites it'],
     ['unused-fact', 'warning', 26, 13, 'fact `sea-deaths` (¶2 of scenario `sea`) is not referred to by any question'],
     ['empty-section', 'warning', 31, 9, 'section `responses` has no questions'],
+    ['fact-number', 'error', 36, 80, 'question `use-of-force` shows fact `land-strike` as ¶2, but it is ¶1 of scenario `land`'],
   ] as const)('reports %s as a located %s at %i:%i', (code, severity, line, column, message) => {
     const { rulebook, problems } = load(code)
     const problem = problems.find((p) => p.code === code)
