@@ -71,6 +71,17 @@ describe('engine/load', () => {
     expect(codes).toEqual(expect.arrayContaining(['unknown-authority', 'unknown-option', 'unknown-section', 'unused-authority']))
   })
 
+  it('reports a prose link to a fact that does not exist, and counts linked facts as used', () => {
+    const text = readRepoFile('tests/fixtures/rulebooks/unused-fact.yaml').replace(
+      'rule: Article 2(4) prohibits the use of force.',
+      'rule: "Force ([¶2](#fact-sea-deaths)) and more ([¶9](#fact-sea-wreck))."',
+    )
+    const problems = loadRulebook(text, 'links.yaml').problems
+    expect(problems.map((p) => [p.code, p.message])).toEqual([
+      ['unknown-fact', 'question `use-of-force` links to fact `sea-wreck`, which no scenario states'],
+    ])
+  })
+
   it('accepts the same rulebook written as JSON', async () => {
     const { parse } = await import('yaml')
     const json = JSON.stringify(parse(readRepoFile('tests/fixtures/rulebooks/valid.yaml')))
