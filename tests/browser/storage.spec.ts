@@ -30,3 +30,18 @@ test('a full quota shows a clear message and offers the work as a download, losi
   await page.reload()
   await expect(page.getByLabel('Issue')).toHaveValue('Words that must not be lost')
 })
+
+test('a tab closed mid-sentence loses nothing', async ({ context }) => {
+  const page = await context.newPage()
+  await startFlagshipWorkbook(page, 'Closed tab')
+  const address = page.url()
+  const issue = page.getByLabel('Issue')
+  await issue.click()
+  await page.keyboard.type('Whether the strike on the dock was a use of fo')
+  // Closed at once, well inside the save delay: the page's unload handlers are all it gets.
+  await page.close({ runBeforeUnload: true })
+
+  const again = await context.newPage()
+  await again.goto(address)
+  await expect(again.getByLabel('Issue')).toHaveValue('Whether the strike on the dock was a use of fo')
+})
