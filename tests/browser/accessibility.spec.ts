@@ -81,6 +81,8 @@ test('the workbook works from the keyboard: shortcuts, answers, visible focus', 
   // The skip link is the first stop and takes focus to the main content.
   await page.keyboard.press('Tab')
   await page.goto(page.url())
+  // The workbook loads its rulebook first; the main content exists once the question shows.
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Q1.')
   await page.keyboard.press('Tab')
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused()
   await page.keyboard.press('Enter')
