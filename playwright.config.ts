@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test'
 
+// One port per checkout, so several working copies can run their browser tests side by side.
+const port = Number(process.env.PW_PORT ?? 4173)
+
 // One Chromium from Debian (browsers cannot be downloaded here), driving the built app served by
 // `vite preview`, as a student would load it.
 export default defineConfig({
@@ -12,7 +15,7 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 60_000,
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${port}`,
     trace: 'off',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -20,8 +23,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
-    port: 4173,
+    command: `npx vite preview --port ${port} --strictPort`,
+    port,
     reuseExistingServer: !process.env.CI,
   },
 })
