@@ -17,6 +17,7 @@ export default defineConfigWithVueTs(
   },
   globalIgnores([
     '**/dist/**',
+    'dist-cli/**',
     '**/coverage/**',
     '**/test-results/**',
     '**/playwright-report/**',

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so instructors need no build step.
-import { register } from 'tsx/esm/api'
-
-register()
-await import('../src/cli/main.ts')
+// Runs the command line built ahead of time into plain JavaScript (`npm run build:cli`), so
+// `casework` starts without compiling TypeScript.
+try {
+  await import('../dist-cli/casework.js')
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist-cli/casework.js')) throw error
+  process.stderr.write('casework: the command line is not built yet; run `npm run build:cli` first\n')
+  process.exitCode = 2
+}

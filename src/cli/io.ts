@@ -3,7 +3,13 @@ export interface CliIo {
   stdout(text: string): void
   stderr(text: string): void
   readFile(path: string): Promise<string>
-  writeFile(path: string, data: string | Uint8Array): Promise<void>
+  /** Writes a file; with `exclusive`, fails with code `EEXIST` rather than replace one. */
+  writeFile(path: string, data: string | Uint8Array, options?: { exclusive?: boolean }): Promise<void>
+  /**
+   * The rulebook schema shipped with this casework (an absolute path), for the modeline `init`
+   * writes; without it, `init` names the schema by its `$id`.
+   */
+  rulebookSchemaFile?: string
 }
 
 /** A command: takes its own arguments (after the command name) and returns an exit code. */

@@ -1,11 +1,48 @@
 /** The only file that touches argv, the file system, stdout and the exit code. */
+import { existsSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { run } from './run.ts'
+import { exitCode } from './io.ts'
 
-const code = await run(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFile(path, 'utf8'),
-  writeFile: (path, data) => writeFile(path, data),
-})
-process.exitCode = code
+/**
+ * A reader that closed the pipe (`casework report … | head -1`) has all it wants: that is a normal
+ * end, so the rest of the output is dropped quietly and the command still ends with its own code.
+ */
+function pipeTo(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    closed = true
+  })
+  return (text) => {
+    if (!closed) stream.write(text)
+  }
+}
+
+/** The schemas folder ships beside the code: dist-cli/ in the package, src/cli/ in a checkout. */
+function findRulebookSchema(): string | undefined {
+  let folder = dirname(fileURLToPath(import.meta.url))
+  for (let depth = 0; depth < 3; depth++, folder = dirname(folder)) {
+    const file = join(folder, 'schemas', 'rulebook.schema.json')
+    if (existsSync(file)) return file
+  }
+  return undefined
+}
+
+const stdout = pipeTo(process.stdout)
+const stderr = pipeTo(process.stderr)
+try {
+  process.exitCode = await run(process.argv.slice(2), {
+    stdout,
+    stderr,
+    readFile: (path) => readFile(path, 'utf8'),
+    writeFile: (path, data, options) => writeFile(path, data, { flag: options?.exclusive ? 'wx' : 'w' }),
+    rulebookSchemaFile: findRulebookSchema(),
+  })
+} catch (error) {
+  // A bug in casework, not a mistake in the rulebook: say so, with what a bug report needs.
+  stderr(`casework: internal error (please report it): ${(error as Error).stack ?? String(error)}\n`)
+  process.exitCode = exitCode.failure
+}

@@ -17,8 +17,13 @@ export interface SourceFile {
 
 const startOfFile: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
 
-/** Aliases (`*name`) can multiply a small file into a huge value; such files take the careful path. */
-const aliasPattern = /(^|[\s[{,:-])\*[^\s,\]}]/m
+/**
+ * Aliases (`*name`) can multiply a small file into a huge value; a file that defines an anchor
+ * (`&name`), which every alias needs, takes the careful path. Looking for the anchor rather than
+ * the alias keeps Markdown emphasis (`**bold**`, ` *word*`) on the fast path; an alias with no
+ * anchor makes the fast parser fail, and so takes the careful path too.
+ */
+const anchorPattern = /(^|[\s[{,:-])&[^\s,\]}]/m
 
 /**
  * Parses quickly when the text is well formed: JSON.parse for JSON, js-yaml for YAML (the YAML 1.2
@@ -27,7 +32,7 @@ const aliasPattern = /(^|[\s[{,:-])\*[^\s,\]}]/m
  * the fast parse fails (it then reports every syntax mistake, located).
  */
 function fastParse(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (aliasPattern.test(text)) return { ok: false }
+  if (anchorPattern.test(text)) return { ok: false }
   try {
     const value = /^\s*[{[]/.test(text) ? JSON.parse(text) : loadYaml(text, { schema: CORE_SCHEMA })
     return { ok: true, value }

@@ -38,7 +38,12 @@ export function fakeIo(files: Record<string, string> = {}) {
       if (path in files) return files[path]!
       return readFileSync(path.startsWith('/') ? path : `${repoRoot}${path}`, 'utf8')
     },
-    writeFile: async (path, data) => void written.set(path, data),
+    writeFile: async (path, data, options) => {
+      if (options?.exclusive && (written.has(path) || path in files)) {
+        throw Object.assign(new Error(`EEXIST: file already exists, open '${path}'`), { code: 'EEXIST' })
+      }
+      written.set(path, data)
+    },
   }
   return { io, stdout: () => out.join(''), stderr: () => err.join(''), written }
 }
