@@ -4,7 +4,11 @@ export interface CliIo {
   stderr(text: string): void
   readFile(path: string): Promise<string>
   /** Writes a file; with `exclusive`, fails with code `EEXIST` rather than replace one. */
-  writeFile(path: string, data: string | Uint8Array, options?: { exclusive?: boolean }): Promise<void>
+  writeFile(
+    path: string,
+    data: string | Uint8Array,
+    options?: { exclusive?: boolean },
+  ): Promise<void>
   /**
    * The rulebook schema shipped with this casework (an absolute path), for the modeline `init`
    * writes; without it, `init` names the schema by its `$id`.

@@ -38,11 +38,14 @@ try {
     stdout,
     stderr,
     readFile: (path) => readFile(path, 'utf8'),
-    writeFile: (path, data, options) => writeFile(path, data, { flag: options?.exclusive ? 'wx' : 'w' }),
+    writeFile: (path, data, options) =>
+      writeFile(path, data, { flag: options?.exclusive ? 'wx' : 'w' }),
     rulebookSchemaFile: findRulebookSchema(),
   })
 } catch (error) {
   // A bug in casework, not a mistake in the rulebook: say so, with what a bug report needs.
-  stderr(`casework: internal error (please report it): ${(error as Error).stack ?? String(error)}\n`)
+  stderr(
+    `casework: internal error (please report it): ${(error as Error).stack ?? String(error)}\n`,
+  )
   process.exitCode = exitCode.failure
 }

@@ -39,7 +39,8 @@ goes to stderr.`,
   },
   report: {
     run: lazy(() => import('./commands/report.ts').then((m) => m.report)),
-    summary: "report <rulebook> <session.json> --format md|html|docx|json -o <file>   the student's conclusion report",
+    summary:
+      "report <rulebook> <session.json> --format md|html|docx|json -o <file>   the student's conclusion report",
     help: `Options:
   -f, --format md|html|docx|json   the format (else taken from the -o file's extension)
   -o, --output <file>              where to write it; text formats go to stdout without it
@@ -83,7 +84,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${packageJson.version}\n`)
     return exitCode.ok
   }
-  if (first === undefined || first === '--help' || first === '-h' || (first === 'help' && rest.length === 0)) {
+  if (
+    first === undefined ||
+    first === '--help' ||
+    first === '-h' ||
+    (first === 'help' && rest.length === 0)
+  ) {
     io.stdout(usage)
     return first === undefined ? exitCode.failure : exitCode.ok
   }

@@ -13,7 +13,10 @@ import { parseArgs } from 'node:util'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '21' }, bin: { type: 'string', default: 'bin/casework.js' } },
+  options: {
+    runs: { type: 'string', default: '21' },
+    bin: { type: 'string', default: 'bin/casework.js' },
+  },
 })
 const runs = Number(values.runs)
 const bin = values.bin
@@ -22,7 +25,12 @@ const flagship = 'rules/venezuela-dock-strike.yaml'
 const cases: { name: string; args: string[]; expectCode: number; target?: string }[] = [
   { name: "node -e '' (Node's own start-up)", args: ['-e', ''], expectCode: 0 },
   { name: 'casework --version', args: [bin, '--version'], expectCode: 0 },
-  { name: `casework validate ${flagship}`, args: [bin, 'validate', flagship], expectCode: 0, target: '≤ 300 ms' },
+  {
+    name: `casework validate ${flagship}`,
+    args: [bin, 'validate', flagship],
+    expectCode: 0,
+    target: '≤ 300 ms',
+  },
 ]
 
 function median(samples: number[]): number {
@@ -31,7 +39,9 @@ function median(samples: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
-console.log(`${'whole process'.padEnd(60)} ${'median'.padStart(10)} ${'min'.padStart(10)}  runs  target`)
+console.log(
+  `${'whole process'.padEnd(60)} ${'median'.padStart(10)} ${'min'.padStart(10)}  runs  target`,
+)
 for (const { name, args, expectCode, target } of cases) {
   const samples: number[] = []
   // One run first, unmeasured, so the file system cache is warm for every sample.

@@ -39,7 +39,11 @@ export const schemaHasTests = 'tests' in rulebookSchema.properties
  * (where the schema has them) one author test, free of problems as written, with comments saying
  * what to change.
  */
-export function rulebookSkeleton(id: string, schema: string, options = { tests: schemaHasTests }): string {
+export function rulebookSkeleton(
+  id: string,
+  schema: string,
+  options = { tests: schemaHasTests },
+): string {
   return `# yaml-language-server: $schema=${schema}
 #
 # A Casework rulebook. Replace the example below with your own; \`casework validate ${id}.yaml\`
@@ -131,13 +135,16 @@ export const init: Command = async (argv, io) => {
   // The modeline names the schema shipped with this casework, relative to the new file, as an
   // editor resolves it; without a local copy, by the schema's published id.
   const schema = io.rulebookSchemaFile
-    ? relative(dirname(resolve(file)), io.rulebookSchemaFile).split(sep).join('/')
+    ? relative(dirname(resolve(file)), io.rulebookSchemaFile)
+        .split(sep)
+        .join('/')
     : rulebookSchema.$id
   try {
     await io.writeFile(file, rulebookSkeleton(id, schema), { exclusive: true })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'EEXIST') return fail(`${file} already exists; choose another id or folder, or move it away`)
+    if (code === 'EEXIST')
+      return fail(`${file} already exists; choose another id or folder, or move it away`)
     return fail(`cannot write ${file}: ${code ?? (error as Error).message}`)
   }
   io.stdout(`Wrote ${file}: a rulebook with one scenario, question, conclusion${schemaHasTests ? ' and test' : ''}.

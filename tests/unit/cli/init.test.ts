@@ -17,7 +17,9 @@ describe('cli/init', () => {
     io.rulebookSchemaFile = '/opt/casework/schemas/rulebook.schema.json'
     expect(await run(['init', 'dock-strike', '--dir', '/home/ana/rules'], io)).toBe(0)
     const text = written(files, '/home/ana/rules/dock-strike.yaml')
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../../opt/casework/schemas/rulebook.schema.json')
+    expect(text.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../../../opt/casework/schemas/rulebook.schema.json',
+    )
     expect(loadRulebook(text, 'dock-strike.yaml').problems).toEqual([])
     expect(stdout()).toContain('Wrote /home/ana/rules/dock-strike.yaml')
     expect(stdout()).toContain('casework validate /home/ana/rules/dock-strike.yaml')
@@ -25,7 +27,8 @@ describe('cli/init', () => {
     const rulebook = parse(text) as Record<string, { id: string }[] | string>
     expect(rulebook.id).toBe('dock-strike')
     expect(rulebook.title).toBe('Dock strike')
-    for (const part of ['scenarios', 'questions', 'conclusions'] as const) expect(rulebook[part]).toHaveLength(1)
+    for (const part of ['scenarios', 'questions', 'conclusions'] as const)
+      expect(rulebook[part]).toHaveLength(1)
   })
 
   it('names the schema by its published id when it has no local copy', async () => {

@@ -3,7 +3,15 @@
  * into a temporary folder, and run from another folder, as `casework`.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -17,12 +25,17 @@ let casework: string
 let tarballFiles: string[]
 
 /** npm's settings from a surrounding `npm test` (npm_config_*, npm_lifecycle_*) stay out. */
-const cleanEnv = () => Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)))
+const cleanEnv = () =>
+  Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)))
 
 /** Runs the installed `casework` in the work folder; never throws. */
 function caseworkIn(args: string[], options: { closeStdout?: boolean } = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-    const child = spawn(casework, args, { cwd: work, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(casework, args, {
+      cwd: work,
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     // A reader that has gone before the first line is written, as `| head -1` is soon after.
@@ -51,19 +64,29 @@ beforeAll(() => {
   const prefix = join(temp, 'install')
   mkdirSync(prefix)
   // The package bundles everything it needs: installing it asks nothing of the registry.
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, join(temp, filename)], {
-    cwd: temp,
-    env,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  execFileSync(
+    'npm',
+    ['install', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, join(temp, filename)],
+    {
+      cwd: temp,
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   casework = join(prefix, 'node_modules', '.bin', 'casework')
 
   work = join(temp, 'course')
   mkdirSync(work)
   copyFileSync(join(repoRoot, 'rules/venezuela-dock-strike.yaml'), join(work, 'dock.yaml'))
-  copyFileSync(join(repoRoot, 'tests/fixtures/rulebooks/unknown-option.yaml'), join(work, 'broken.yaml'))
-  copyFileSync(join(repoRoot, 'tests/fixtures/sessions/venezuela-dock-strike-complete.json'), join(work, 'work.json'))
+  copyFileSync(
+    join(repoRoot, 'tests/fixtures/rulebooks/unknown-option.yaml'),
+    join(work, 'broken.yaml'),
+  )
+  copyFileSync(
+    join(repoRoot, 'tests/fixtures/sessions/venezuela-dock-strike-complete.json'),
+    join(work, 'work.json'),
+  )
 }, 240_000)
 
 afterAll(() => {
@@ -73,28 +96,55 @@ afterAll(() => {
 // Each test starts a few whole processes; a busy machine (CI) makes each take a second or more.
 describe('the packed casework package', { timeout: 60_000 }, () => {
   it('holds only the command, the built CLI, the schemas, the README and the licence', () => {
-    expect(tarballFiles).toEqual(expect.arrayContaining(['bin/casework.js', 'dist-cli/casework.js', 'schemas/rulebook.schema.json', 'schemas/session.schema.json', 'README.md', 'LICENSE', 'package.json']))
+    expect(tarballFiles).toEqual(
+      expect.arrayContaining([
+        'bin/casework.js',
+        'dist-cli/casework.js',
+        'schemas/rulebook.schema.json',
+        'schemas/session.schema.json',
+        'README.md',
+        'LICENSE',
+        'package.json',
+      ]),
+    )
     const outside = tarballFiles.filter(
-      (path) => !/^(bin\/casework\.js|dist-cli\/.+\.js|schemas\/[a-z]+\.schema\.json|README\.md|LICENSE|package\.json)$/.test(path),
+      (path) =>
+        !/^(bin\/casework\.js|dist-cli\/.+\.js|schemas\/[a-z]+\.schema\.json|README\.md|LICENSE|package\.json)$/.test(
+          path,
+        ),
     )
     expect(outside).toEqual([])
-    const installed = JSON.parse(readFileSync(join(temp, 'install/node_modules/casework/package.json'), 'utf8')) as Record<string, unknown>
+    const installed = JSON.parse(
+      readFileSync(join(temp, 'install/node_modules/casework/package.json'), 'utf8'),
+    ) as Record<string, unknown>
     expect(installed.dependencies).toBeUndefined()
   })
 
   it('runs as `casework` from another folder: --version, --help', async () => {
-    expect(await caseworkIn(['--version'])).toEqual({ code: 0, stdout: `${packageJson.version}\n`, stderr: '' })
+    expect(await caseworkIn(['--version'])).toEqual({
+      code: 0,
+      stdout: `${packageJson.version}\n`,
+      stderr: '',
+    })
     const help = await caseworkIn(['validate', '--help'])
     expect(help.code).toBe(0)
     expect(help.stdout).toMatch(/^Usage: casework validate <files\.\.\.>/)
   })
 
   it('validates rulebooks with the exit codes of ESLint: 0 clean, 1 errors, 2 could not run', async () => {
-    expect(await caseworkIn(['validate', 'dock.yaml'])).toMatchObject({ code: 0, stdout: expect.stringContaining('dock.yaml: no problems') })
+    expect(await caseworkIn(['validate', 'dock.yaml'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('dock.yaml: no problems'),
+    })
     const broken = await caseworkIn(['validate', 'broken.yaml'])
     expect(broken.code).toBe(1)
-    expect(broken.stdout).toContain('broken.yaml:61:20 error question `severity` refers to option `maybe`')
-    expect(await caseworkIn(['validate', 'missing.yaml'])).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read missing.yaml: ENOENT') })
+    expect(broken.stdout).toContain(
+      'broken.yaml:61:20 error question `severity` refers to option `maybe`',
+    )
+    expect(await caseworkIn(['validate', 'missing.yaml'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('cannot read missing.yaml: ENOENT'),
+    })
     expect((await caseworkIn(['validate', '--strict', 'dock.yaml'])).code).toBe(2)
   })
 
@@ -104,8 +154,12 @@ describe('the packed casework package', { timeout: 60_000 }, () => {
     const schema = /^# yaml-language-server: \$schema=(\S+)\n/.exec(text)?.[1]
     expect(schema && existsSync(resolve(work, schema))).toBe(true)
     // TODO(lead): once the schema has author tests (the explorer branch), drop this branch.
-    if (!schemaHasTests) writeFileSync(join(work, 'my-course.yaml'), text.replace(skeletonTests, ''))
-    expect(await caseworkIn(['validate', 'my-course.yaml'])).toMatchObject({ code: 0, stdout: expect.stringContaining('no problems') })
+    if (!schemaHasTests)
+      writeFileSync(join(work, 'my-course.yaml'), text.replace(skeletonTests, ''))
+    expect(await caseworkIn(['validate', 'my-course.yaml'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('no problems'),
+    })
   })
 
   it('explains and reports a session, DOCX included', async () => {
@@ -118,10 +172,14 @@ describe('the packed casework package', { timeout: 60_000 }, () => {
   })
 
   it('ends quietly with its own exit code when the reader closes the pipe (| head -1)', async () => {
-    const report = await caseworkIn(['report', 'dock.yaml', 'work.json', '--format', 'md'], { closeStdout: true })
+    const report = await caseworkIn(['report', 'dock.yaml', 'work.json', '--format', 'md'], {
+      closeStdout: true,
+    })
     expect(report.code).toBe(0)
     expect(report.stderr).not.toMatch(/EPIPE|Error|at /)
-    const validate = await caseworkIn(['validate', 'broken.yaml', 'dock.yaml'], { closeStdout: true })
+    const validate = await caseworkIn(['validate', 'broken.yaml', 'dock.yaml'], {
+      closeStdout: true,
+    })
     expect(validate).toEqual({ code: 1, stdout: '', stderr: '' })
   })
 })

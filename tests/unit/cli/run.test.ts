@@ -27,18 +27,25 @@ describe('cli/run', () => {
     expect(bare.stdout()).toContain('Usage: casework <command>')
   })
 
-  it.each(listed)('gives the help of `%s` with --help, -h and `casework help`, running nothing', async (command) => {
-    const texts: string[] = []
-    for (const argv of [[command, '--help'], [command, 'no-such-file.yaml', '-h'], ['help', command]]) {
-      const { io, stdout, stderr, written } = fakeIo()
-      expect(await run(argv, io)).toBe(0)
-      expect(stderr()).toBe('')
-      expect(written.size).toBe(0)
-      texts.push(stdout())
-    }
-    expect(texts[0]).toMatch(new RegExp(`^Usage: casework ${command} `))
-    expect(new Set(texts).size).toBe(1)
-  })
+  it.each(listed)(
+    'gives the help of `%s` with --help, -h and `casework help`, running nothing',
+    async (command) => {
+      const texts: string[] = []
+      for (const argv of [
+        [command, '--help'],
+        [command, 'no-such-file.yaml', '-h'],
+        ['help', command],
+      ]) {
+        const { io, stdout, stderr, written } = fakeIo()
+        expect(await run(argv, io)).toBe(0)
+        expect(stderr()).toBe('')
+        expect(written.size).toBe(0)
+        texts.push(stdout())
+      }
+      expect(texts[0]).toMatch(new RegExp(`^Usage: casework ${command} `))
+      expect(new Set(texts).size).toBe(1)
+    },
+  )
 
   it('leaves --help after `--` to the command', async () => {
     const { io, stderr } = fakeIo()

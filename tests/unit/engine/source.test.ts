@@ -12,7 +12,8 @@ afterEach(() => vi.mocked(yaml.parseDocument).mockClear())
 
 describe('engine/source', () => {
   it('reads Markdown emphasis (`**bold**`, ` *word*`) on the fast path, locating only when asked', () => {
-    const text = 'summary: The **sovereignty** question, *in short*.\nlist:\n  - a *word* & **more**\n'
+    const text =
+      'summary: The **sovereignty** question, *in short*.\nlist:\n  - a *word* & **more**\n'
     const source = parseSource(text, 'emphasis.yaml')
     expect(source.value).toEqual({
       summary: 'The **sovereignty** question, *in short*.',
@@ -30,6 +31,8 @@ describe('engine/source', () => {
 
     const dangling = parseSource('a: 1\nb: *nowhere\n', 'alias.yaml')
     expect(yaml.parseDocument).toHaveBeenCalledTimes(2)
-    expect(dangling.syntaxErrors.map((error) => error.message)).toEqual([expect.stringContaining('nowhere')])
+    expect(dangling.syntaxErrors.map((error) => error.message)).toEqual([
+      expect.stringContaining('nowhere'),
+    ])
   })
 })
