@@ -30,6 +30,19 @@ It never overwrites a file.`,
 Options:
   --json   the problems of each file as JSON, for other tools`,
   },
+  test: {
+    run: lazy(() => import('./commands/test.ts').then((m) => m.test)),
+    summary:
+      "test <rulebook...> [--json] [--coverage] [--reporter junit -o <file.xml>]   run the rulebook's author tests",
+    help: `Prints each failure at its test's file:line:col, with what was expected, what came out and
+why, then "N passed, M failed"; exit 1 on any failure.
+
+Options:
+  --json                          the results as JSON
+  --coverage                      also say which conclusions no test asserts, and which options
+                                  no test picks
+  --reporter junit -o <file.xml>  a JUnit XML report for CI systems`,
+  },
   explain: {
     run: lazy(() => import('./commands/explain.ts').then((m) => m.explain)),
     summary: 'explain <rulebook> <session.json>   the walk and the conclusions, in words',

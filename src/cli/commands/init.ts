@@ -28,22 +28,10 @@ tests:
 `
 
 /**
- * Whether this casework's schema knows author tests (`tests:`).
- * TODO(lead): author tests come with the explorer branch; once merged, the schema always has
- * `tests`, and this check (and its use below and in tests/unit/cli/init.test.ts) can go.
+ * A new rulebook: one scenario, one section, one question, one conclusion, one authority and one
+ * author test, free of problems as written, with comments saying what to change.
  */
-export const schemaHasTests = 'tests' in rulebookSchema.properties
-
-/**
- * A new rulebook: one scenario, one section, one question, one conclusion, one authority and
- * (where the schema has them) one author test, free of problems as written, with comments saying
- * what to change.
- */
-export function rulebookSkeleton(
-  id: string,
-  schema: string,
-  options = { tests: schemaHasTests },
-): string {
+export function rulebookSkeleton(id: string, schema: string): string {
   return `# yaml-language-server: $schema=${schema}
 #
 # A Casework rulebook. Replace the example below with your own; \`casework validate ${id}.yaml\`
@@ -100,7 +88,7 @@ authorities:
     kind: treaty
     title: Charter of the United Nations
     citation: Charter of the United Nations (San Francisco, 26 June 1945)
-${options.tests ? skeletonTests : ''}`
+${skeletonTests}`
 }
 
 /**
@@ -147,7 +135,7 @@ export const init: Command = async (argv, io) => {
       return fail(`${file} already exists; choose another id or folder, or move it away`)
     return fail(`cannot write ${file}: ${code ?? (error as Error).message}`)
   }
-  io.stdout(`Wrote ${file}: a rulebook with one scenario, question, conclusion${schemaHasTests ? ' and test' : ''}.
+  io.stdout(`Wrote ${file}: a rulebook with one scenario, question, conclusion and test.
 Next: edit it, then check it with \`casework validate ${file}\`.\n`)
   return exitCode.ok
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { run } from '../../../src/cli/run.ts'
-import { rulebookSkeleton, schemaHasTests, skeletonTests } from '../../../src/cli/commands/init.ts'
+import { rulebookSkeleton, skeletonTests } from '../../../src/cli/commands/init.ts'
 import { loadRulebook } from '../../../src/engine/load.ts'
 import { fakeIo } from '../helpers.ts'
 
@@ -40,7 +40,7 @@ describe('cli/init', () => {
   })
 
   it('carries one author test on the skeleton’s scenario, question and conclusion', () => {
-    const text = rulebookSkeleton('dock-strike', '../schemas/rulebook.schema.json', { tests: true })
+    const text = rulebookSkeleton('dock-strike', '../schemas/rulebook.schema.json')
     expect(text).toContain(skeletonTests)
     const { tests, scenarios, questions, conclusions } = parse(text) as {
       tests: { scenario: string; answers: Record<string, string>; expect: { holds: string[] } }[]
@@ -52,16 +52,7 @@ describe('cli/init', () => {
     expect(tests[0]!.scenario).toBe(scenarios[0]!.id)
     expect(Object.keys(tests[0]!.answers)).toEqual([questions[0]!.id])
     expect(tests[0]!.expect.holds).toEqual([conclusions[0]!.id])
-    // TODO(lead): once the schema has author tests (the explorer branch), `schemaHasTests` is
-    // always true: drop it, and check the skeleton with its tests as written.
-    const checked = schemaHasTests ? text : text.replace(skeletonTests, '')
-    expect(loadRulebook(checked, 'dock-strike.yaml').problems).toEqual([])
-  })
-
-  it('writes the author test exactly when the schema knows author tests', async () => {
-    const { io, written: files } = fakeIo()
-    await run(['init', 'tiny'], io)
-    expect(written(files, 'tiny.yaml').includes(skeletonTests)).toBe(schemaHasTests)
+    expect(loadRulebook(text, 'dock-strike.yaml').problems).toEqual([])
   })
 
   it('never overwrites a file, and refuses an id the format would refuse (exit 2)', async () => {

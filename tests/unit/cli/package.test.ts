@@ -3,20 +3,11 @@
  * into a temporary folder, and run from another folder, as `casework`.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import packageJson from '../../../package.json' with { type: 'json' }
-import { schemaHasTests, skeletonTests } from '../../../src/cli/commands/init.ts'
 import { repoRoot } from '../helpers.ts'
 
 let temp: string
@@ -148,17 +139,18 @@ describe('the packed casework package', { timeout: 60_000 }, () => {
     expect((await caseworkIn(['validate', '--strict', 'dock.yaml'])).code).toBe(2)
   })
 
-  it('writes a new rulebook with init that validates, its modeline naming the installed schema', async () => {
+  it('writes a new rulebook with init that validates and passes its test, its modeline naming the installed schema', async () => {
     expect((await caseworkIn(['init', 'my-course'])).code).toBe(0)
     const text = readFileSync(join(work, 'my-course.yaml'), 'utf8')
     const schema = /^# yaml-language-server: \$schema=(\S+)\n/.exec(text)?.[1]
     expect(schema && existsSync(resolve(work, schema))).toBe(true)
-    // TODO(lead): once the schema has author tests (the explorer branch), drop this branch.
-    if (!schemaHasTests)
-      writeFileSync(join(work, 'my-course.yaml'), text.replace(skeletonTests, ''))
     expect(await caseworkIn(['validate', 'my-course.yaml'])).toMatchObject({
       code: 0,
       stdout: expect.stringContaining('no problems'),
+    })
+    expect(await caseworkIn(['test', 'my-course.yaml'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('1 passed, 0 failed'),
     })
   })
 
