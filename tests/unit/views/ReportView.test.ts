@@ -96,6 +96,7 @@ describe('views/ReportView', () => {
     const print = vi.fn()
     vi.stubGlobal('print', print)
     await group.findAll('button')[0]!.trigger('click')
+    await settle()
     expect(print).toHaveBeenCalledOnce()
     wrapper.unmount()
   })
@@ -103,9 +104,10 @@ describe('views/ReportView', () => {
   it('downloads Markdown, HTML and the workbook file', async () => {
     const { wrapper } = await openReport()
     const buttons = wrapper.findAll('[aria-label="Export the report"] button')
-    await buttons[2]!.trigger('click')
-    await buttons[3]!.trigger('click')
-    await buttons[4]!.trigger('click')
+    for (const button of buttons.slice(2)) {
+      await button.trigger('click')
+      await settle()
+    }
     expect(downloads.map((d) => d.name)).toEqual([
       'my-workbook.md',
       'my-workbook.html',
