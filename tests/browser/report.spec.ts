@@ -160,9 +160,12 @@ test('prints in the shipped typefaces, the same with only the fonts a fresh mach
     await importAndOpenReport(on, session)
     const faces = await on.evaluate(async () => {
       await document.fonts.ready
-      return [...document.fonts]
-        .filter((face) => face.status === 'loaded')
-        .map((face) => `${face.family.replace(/"/g, '')} ${face.weight} ${face.style}`)
+      const loaded: string[] = []
+      document.fonts.forEach((face) => {
+        if (face.status === 'loaded')
+          loaded.push(`${face.family.replace(/"/g, '')} ${face.weight} ${face.style}`)
+      })
+      return loaded
     })
     const file = pdfFile(await on.pdf({ format: 'A4' }))
     return { faces, file, text: pdfText(file), fonts: pdfFonts(file) }
