@@ -101,6 +101,26 @@ describe('views/ReportView', () => {
     wrapper.unmount()
   })
 
+  it('prints only once the typefaces have loaded', async () => {
+    const { wrapper } = await openReport()
+    let fontsLoaded!: () => void
+    const ready = new Promise<void>((resolve) => (fontsLoaded = resolve))
+    Object.defineProperty(document, 'fonts', { value: { ready }, configurable: true })
+    const print = vi.fn()
+    vi.stubGlobal('print', print)
+    try {
+      await wrapper.find('[aria-label="Export the report"] button').trigger('click')
+      await settle()
+      expect(print).not.toHaveBeenCalled()
+      fontsLoaded()
+      await settle()
+      expect(print).toHaveBeenCalledOnce()
+    } finally {
+      Reflect.deleteProperty(document, 'fonts')
+      wrapper.unmount()
+    }
+  })
+
   it('downloads Markdown, HTML and the workbook file', async () => {
     const { wrapper } = await openReport()
     const buttons = wrapper.findAll('[aria-label="Export the report"] button')
