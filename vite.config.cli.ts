@@ -4,11 +4,33 @@
  * TypeScript. The schemas and every dependency are bundled in: the packed tarball needs no
  * `npm install` of its own, and the CLI finds its schemas wherever it is installed.
  */
-import { defineConfig } from 'vite'
+import { mkdirSync, copyFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { defineConfig, type Plugin } from 'vite'
+import { reportFontSources } from './src/report/fonts.ts'
+
+const require = createRequire(import.meta.url)
+
+/** Copies the report's typefaces beside the CLI, so the standalone HTML report embeds them anywhere. */
+function reportTypefaces(): Plugin {
+  return {
+    name: 'casework-report-typefaces',
+    apply: 'build',
+    closeBundle() {
+      for (const source of reportFontSources) {
+        const target = join('dist-cli', 'fonts', source.package, source.file)
+        mkdirSync(dirname(target), { recursive: true })
+        copyFileSync(require.resolve(`${source.package}/files/${source.file}`), target)
+      }
+    },
+  }
+}
 
 export default defineConfig({
   // The CLI reads no public/ folder and serves nothing: keep the app's assets out of dist-cli/.
   publicDir: false,
+  plugins: [reportTypefaces()],
   build: {
     ssr: 'src/cli/main.ts',
     outDir: 'dist-cli',

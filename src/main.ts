@@ -4,6 +4,7 @@ import shipped from 'virtual:shipped-rulebooks'
 import App from './App.vue'
 import { createAppRouter } from './router'
 import { useRulebookStore } from './stores/rulebook'
+import './styles/typefaces.css'
 import './styles/main.css'
 
 const app = createApp(App)

@@ -11,6 +11,7 @@ import type {
   ReportOrphan,
   ReportQuestion,
 } from './model.ts'
+import { fontFaceCss, type ReportFont } from './fonts.ts'
 import { isSafeLink, markdownToHtml, markdownToHtmlInline } from './markdown.ts'
 import { reportCss } from './style.ts'
 import {
@@ -25,14 +26,30 @@ import {
   reasoningParts,
 } from './text.ts'
 
-/** Even if something slipped through escaping, a saved report can run nothing and fetch nothing. */
+/**
+ * Even if something slipped through escaping, a saved report can run nothing and fetch nothing;
+ * its only fonts are the ones embedded in it.
+ */
 const documentPolicy =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'"
+  "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src 'none'; base-uri 'none'; form-action 'none'"
+
+/** What the standalone document may carry besides the report. */
+export interface RenderHtmlOptions {
+  /**
+   * The report's typefaces (`reportFontSources` with their bytes), embedded so the document
+   * prints the same on every machine. Without them it says so and uses the reader's fonts.
+   */
+  fonts?: readonly ReportFont[]
+}
 
 /** The report as a complete HTML document with its print stylesheet. */
-export function renderHtml(report: Report): string {
+export function renderHtml(report: Report, options: RenderHtmlOptions = {}): string {
   const { title } = report
   const name = title.studentName ? ` — ${title.studentName}` : ''
+  const body = renderHtmlBody(report)
+  const fonts = options.fonts?.length
+    ? `<style>\n${fontFaceCss(options.fonts, body)}\n</style>`
+    : "<!-- The typefaces (Source Serif 4, Source Code Pro) are not embedded in this copy: it prints in the reader's own serif font. -->"
   return `<!doctype html>
 <html lang="${esc(title.language)}">
 <head>
@@ -41,10 +58,11 @@ export function renderHtml(report: Report): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Casework">
 <title>${esc(`Conclusion report: ${title.rulebookTitle}${name}`)}</title>
+${fonts}
 <style>${reportCss}</style>
 </head>
 <body>
-${renderHtmlBody(report)}
+${body}
 </body>
 </html>
 `

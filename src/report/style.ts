@@ -3,7 +3,8 @@
  * browser printing this). Every rule is scoped to `.casework-report`, so the app can show the same
  * markup without the report's rules touching its own. Print: page margins, headings kept with
  * what follows them, quotations and table rows never split, parts of the report on new pages,
- * link targets written out, and nothing marked `report-no-print`.
+ * link targets written out, and nothing marked `report-no-print`. The typefaces (Source Serif 4,
+ * Source Code Pro) ship with the app; the standalone HTML embeds them (`fonts.ts`).
  */
 export const reportCss = `
 @page {
@@ -12,7 +13,7 @@ export const reportCss = `
 .casework-report {
   color: #111;
   background: #fff;
-  font-family: Georgia, 'Times New Roman', Times, serif;
+  font-family: 'Source Serif 4', Georgia, 'Times New Roman', Times, serif;
   font-size: 12pt;
   line-height: 1.5;
   max-width: 48rem;
@@ -73,7 +74,7 @@ export const reportCss = `
   margin: 0;
 }
 .casework-report .report-hash {
-  font-family: ui-monospace, 'Courier New', monospace;
+  font-family: 'Source Code Pro', ui-monospace, 'Courier New', monospace;
   font-size: 0.85em;
   color: #555;
 }
@@ -158,7 +159,7 @@ export const reportCss = `
   margin: 0;
 }
 .casework-report code {
-  font-family: ui-monospace, 'Courier New', monospace;
+  font-family: 'Source Code Pro', ui-monospace, 'Courier New', monospace;
   font-size: 0.9em;
 }
 .casework-report a {

@@ -1,13 +1,13 @@
 /**
  * The report as a student hands it in: a workbook file imported through the start page, the
- * report opened, printed to PDF by Chromium, and the PDF's text read back with `pdftotext`
- * (poppler-utils, installed by scripts/setup.sh).
+ * report opened, printed to PDF by Chromium, and the PDF's text and fonts read back with
+ * `pdftotext` and `pdffonts` (poppler-utils, installed by scripts/setup.sh).
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { chromium, expect, test, type Page } from '@playwright/test'
 import { parse } from 'yaml'
 import { contentHash } from '../../src/engine/hash.ts'
 import type { Rulebook } from '../../src/engine/generated/rulebook.ts'
@@ -57,12 +57,46 @@ async function importAndOpenReport(page: Page, session: Session) {
   return violations
 }
 
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'casework-report-'))
-  const file = join(dir, 'report.pdf')
+/** The PDF in a file of its own, for poppler-utils (installed by scripts/setup.sh) to read. */
+function pdfFile(pdf: Buffer): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'casework-report-')), 'report.pdf')
   writeFileSync(file, pdf)
-  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+  return file
 }
+
+/**
+ * The PDF's text in the order it was drawn (`pdftotext -raw`), which keeps each column of the
+ * two-column "your answer / model answer" layout together however its lines wrap. Pages are
+ * separated by form feeds.
+ */
+function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })
+}
+
+/**
+ * Text compared without whitespace and hyphens: where a line ends (and whether pdftotext joins a
+ * word hyphenated at a line end) depends on the layout, not on what was printed.
+ */
+const squeeze = (text: string) => text.replace(/[\s\u00ad-]+/g, '')
+
+/** Markdown emphasis from the rulebook, as it does not appear in print. */
+const plain = (markdown: string) => markdown.replace(/[*_`]/g, '')
+
+/** The fonts a PDF uses, as `pdffonts` lists them: name, and whether each is embedded. */
+function pdfFonts(file: string): { name: string; embedded: boolean }[] {
+  const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n')
+  return lines.slice(2).map((line) => {
+    const columns = line.trim().split(/\s+/)
+    // name … emb sub uni object-number generation: the type column has spaces, so count from the end.
+    return { name: columns[0]!.replace(/^[A-Z]{6}\+/, ''), embedded: columns.at(-5) === 'yes' }
+  })
+}
+
+/**
+ * The typefaces the app ships: the report prints in them and in nothing else. (The static Source
+ * Code Pro files keep the variable font's name, `SourceCodeProExtraLight-Regular`, at weight 400.)
+ */
+const shippedFont = /^(SourceSerif4|SourceCodePro)[A-Za-z]*-[A-Za-z]+$/
 
 test('prints the report to PDF with the student’s work and without the app around it', async ({
   page,
@@ -74,22 +108,32 @@ test('prints the report to PDF with the student’s work and without the app aro
   await expect(page.locator('.report-meta')).toHaveCSS('display', 'grid')
   expect(await page.title()).not.toBe('pwned')
 
-  const text = pdfText(await page.pdf({ format: 'A4' }))
-  const flat = text.replace(/\s+/g, ' ')
+  const text = pdfText(pdfFile(await page.pdf({ format: 'A4' })))
+  const printed = squeeze(text)
+  const scenario = rulebook.scenarios.find((s) => s.id === session.scenario)!
+  const firstModelAnswer = rulebook.questions.find((q) => q.modelAnswer)!.modelAnswer!.text
   for (const expected of [
     rulebook.title,
     'Student Amara Okafor',
     'Progress 30 of 30 questions answered',
     ...rulebook.sections.map((section, i) => `${i + 1}. ${section.title}`),
     'Question 1. Is the operation an act of the United States?',
+    // The student's reasoning, and the script they typed, printed as text.
     marker,
     "<script>document.title = 'pwned'</script>",
+    // The model answer beside it.
     'Model answer',
+    plain(firstModelAnswer).split('. ')[0]!,
     'Conclusions that follow from the answers',
+    ...rulebook.conclusions.map((conclusion) => plain(conclusion.statement)),
     'Table of authorities',
+    ...rulebook.questions[0]!.authorities!.map(
+      (cited) => rulebook.authorities.find((a) => a.id === cited.authority)!.citation,
+    ),
     'Appendix: the facts of the scenario',
+    ...scenario.facts.map((fact) => plain(fact.text)),
   ]) {
-    expect(flat).toContain(expected)
+    expect(printed, expected).toContain(squeeze(expected))
   }
   // No UI chrome in print.
   for (const chrome of [
@@ -98,14 +142,88 @@ test('prints the report to PDF with the student’s work and without the app aro
     'Download Markdown',
     'Skip to main content',
   ]) {
-    expect(flat).not.toContain(chrome)
+    expect(printed).not.toContain(squeeze(chrome))
   }
   // Many pages, the report's parts each starting a new one.
   expect(text.split('\f').length).toBeGreaterThan(10)
   expect(violations).toEqual([])
 })
 
-test('downloads a standalone HTML report that prints the same text', async ({ page }) => {
+test('prints in the shipped typefaces, the same with only the fonts a fresh machine has', async ({
+  page,
+  baseURL,
+}, testInfo) => {
+  const { session } = flagshipSession()
+
+  /** The report printed in a page, with the font faces the page had loaded when it printed. */
+  async function print(on: Page) {
+    await importAndOpenReport(on, session)
+    const faces = await on.evaluate(async () => {
+      await document.fonts.ready
+      const loaded: string[] = []
+      document.fonts.forEach((face) => {
+        if (face.status === 'loaded')
+          loaded.push(`${face.family.replace(/"/g, '')} ${face.weight} ${face.style}`)
+      })
+      return loaded
+    })
+    const file = pdfFile(await on.pdf({ format: 'A4' }))
+    return { faces, file, text: pdfText(file), fonts: pdfFonts(file) }
+  }
+
+  const here = await print(page)
+  expect(
+    await page.locator('.casework-report').evaluate((e) => getComputedStyle(e).fontFamily),
+  ).toMatch(/^"Source Serif 4"/)
+  for (const face of ['400 normal', '400 italic', '700 normal']) {
+    expect(here.faces).toContain(`Source Serif 4 ${face}`)
+  }
+  // Every font in the PDF is one of the shipped typefaces, embedded (pdffonts).
+  expect(here.fonts.length).toBeGreaterThan(0)
+  for (const font of here.fonts) {
+    expect(font.name).toMatch(shippedFont)
+    expect(font.embedded, font.name).toBe(true)
+  }
+  expect(here.fonts.map((font) => font.name)).toEqual(
+    expect.arrayContaining([
+      'SourceSerif4-Regular',
+      'SourceSerif4-Italic',
+      'SourceSerif4-Bold',
+      expect.stringMatching(/^SourceCodePro/),
+    ]),
+  )
+
+  // A Chromium that sees only the fonts a fresh machine has (fonts-dejavu-core, which
+  // scripts/setup.sh installs; Chromium cannot start with no font at all) prints the same PDF: the
+  // report depends on no font the machine happens to have. The machine's rendering settings
+  // (/etc/fonts/conf.d: hinting changes glyph advances, so line breaks) are kept.
+  const dir = mkdtempSync(join(tmpdir(), 'casework-fonts-'))
+  const config = join(dir, 'fonts.conf')
+  const fresh = ['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSerif', 'DejaVuSerif-Bold']
+  for (const name of fresh) {
+    symlinkSync(`/usr/share/fonts/truetype/dejavu/${name}.ttf`, join(dir, `${name}.ttf`))
+  }
+  writeFileSync(
+    config,
+    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><dir>${dir}</dir><cachedir>${dir}/cache</cachedir><include ignore_missing="yes">/etc/fonts/conf.d</include></fontconfig>\n`,
+  )
+  const bare = await chromium.launch({
+    ...testInfo.project.use.launchOptions,
+    env: { ...process.env, FONTCONFIG_FILE: config },
+  })
+  try {
+    const context = await bare.newContext({ baseURL })
+    const elsewhere = await print(await context.newPage())
+    expect(elsewhere.fonts).toEqual(here.fonts)
+    expect(elsewhere.text.split('\f')).toEqual(here.text.split('\f'))
+  } finally {
+    await bare.close()
+  }
+})
+
+test('downloads a standalone HTML report that prints the same text in the same typefaces', async ({
+  page,
+}) => {
   const { rulebook, session } = flagshipSession()
   await importAndOpenReport(page, session)
   const [download] = await Promise.all([
@@ -113,11 +231,21 @@ test('downloads a standalone HTML report that prints the same text', async ({ pa
     page.getByRole('button', { name: 'Download HTML' }).click(),
   ])
   const html = readFileSync((await download.path())!, 'utf8')
+  expect(html).toContain("font-family: 'Source Serif 4'")
+  // Nothing is fetched: on a blank page the embedded fonts are the only ones with these names.
+  await page.goto('about:blank')
   await page.setContent(html)
-  const flat = pdfText(await page.pdf({ format: 'A4' })).replace(/\s+/g, ' ')
-  expect(flat).toContain(rulebook.title)
-  expect(flat).toContain(marker)
-  expect(flat).toContain('Table of authorities')
+  await page.evaluate(() => document.fonts.ready)
+  const file = pdfFile(await page.pdf({ format: 'A4' }))
+  const printed = squeeze(pdfText(file))
+  expect(printed).toContain(squeeze(rulebook.title))
+  expect(printed).toContain(squeeze(marker))
+  expect(printed).toContain(squeeze('Table of authorities'))
+  const fonts = pdfFonts(file)
+  expect(fonts.map((font) => font.name)).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^SourceSerif4-/)]),
+  )
+  for (const font of fonts) expect(font.name).toMatch(shippedFont)
 })
 
 test('loads the Word writer only when a DOCX is asked for, then downloads one', async ({

@@ -5,6 +5,7 @@ import { renderMarkdown } from '../../report/render-markdown.ts'
 import { renderHtml } from '../../report/render-html.ts'
 import { renderJson } from '../../report/render-json.ts'
 import { exitCode, type Command } from '../io.ts'
+import { readReportFonts } from '../report-fonts.ts'
 import { loadWork } from '../work.ts'
 
 const formats = ['md', 'html', 'docx', 'json'] as const
@@ -74,7 +75,7 @@ export const report: Command = async (argv, io) => {
       data = renderMarkdown(model)
       break
     case 'html':
-      data = renderHtml(model)
+      data = renderHtml(model, { fonts: await readReportFonts() })
       break
     case 'json':
       data = renderJson(session)

@@ -70,7 +70,7 @@ describe('cli/commands/report', () => {
     expect(stdout()).toBe(readText('tests/fixtures/report/venezuela-dock-strike.md'))
   })
 
-  it('writes the HTML report to a file', async () => {
+  it('writes the HTML report to a file, with the typefaces embedded', async () => {
     const { code, stdout, written } = await report([
       'rules/harbour.yaml',
       'session.json',
@@ -80,8 +80,27 @@ describe('cli/commands/report', () => {
       'out/report.html',
     ])
     expect(code).toBe(0)
-    expect(written.get('out/report.html')).toBe(
-      readText('tests/fixtures/report/harbour-strike.html'),
+    const html = written.get('out/report.html') as string
+    // Each font is a WOFF2 file (base64 of its signature `wOF2` is `d09GMg`) read from the packages.
+    const faces = [
+      ...html.matchAll(
+        /font-family: '([^']+)';\n\s*font-style: (\w+);\n\s*font-weight: (\d+);[^}]*?base64,d09GMg/g,
+      ),
+    ]
+    expect(faces.map(([, family, style, weight]) => `${family} ${weight} ${style}`)).toEqual([
+      'Source Serif 4 400 normal',
+      'Source Serif 4 400 italic',
+      'Source Serif 4 700 normal',
+      'Source Serif 4 700 italic',
+      'Source Code Pro 400 normal',
+    ])
+    // Apart from the fonts, it is the report as the golden file has it.
+    const withoutFonts = html.replace(/<style>\n@font-face[^]*?<\/style>\n/, '')
+    expect(withoutFonts).toBe(
+      readText('tests/fixtures/report/harbour-strike.html').replace(
+        /<!-- The typefaces[^\n]*\n/,
+        '',
+      ),
     )
     expect(stdout()).toBe('Wrote the HTML report to out/report.html\n')
   })

@@ -42,7 +42,7 @@ describe('report/render-html', () => {
     const html = renderHtml(report)
     expect(html).toMatch(/^<!doctype html>\n<html lang="en">/)
     expect(html).toContain(
-      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'">`,
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src 'none'; base-uri 'none'; form-action 'none'">`,
     )
     expect(html).not.toMatch(/<script|<img|<iframe|<link/i)
   })

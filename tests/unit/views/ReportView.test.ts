@@ -96,16 +96,38 @@ describe('views/ReportView', () => {
     const print = vi.fn()
     vi.stubGlobal('print', print)
     await group.findAll('button')[0]!.trigger('click')
+    await settle()
     expect(print).toHaveBeenCalledOnce()
     wrapper.unmount()
+  })
+
+  it('prints only once the typefaces have loaded', async () => {
+    const { wrapper } = await openReport()
+    let fontsLoaded!: () => void
+    const ready = new Promise<void>((resolve) => (fontsLoaded = resolve))
+    Object.defineProperty(document, 'fonts', { value: { ready }, configurable: true })
+    const print = vi.fn()
+    vi.stubGlobal('print', print)
+    try {
+      await wrapper.find('[aria-label="Export the report"] button').trigger('click')
+      await settle()
+      expect(print).not.toHaveBeenCalled()
+      fontsLoaded()
+      await settle()
+      expect(print).toHaveBeenCalledOnce()
+    } finally {
+      Reflect.deleteProperty(document, 'fonts')
+      wrapper.unmount()
+    }
   })
 
   it('downloads Markdown, HTML and the workbook file', async () => {
     const { wrapper } = await openReport()
     const buttons = wrapper.findAll('[aria-label="Export the report"] button')
-    await buttons[2]!.trigger('click')
-    await buttons[3]!.trigger('click')
-    await buttons[4]!.trigger('click')
+    for (const button of buttons.slice(2)) {
+      await button.trigger('click')
+      await settle()
+    }
     expect(downloads.map((d) => d.name)).toEqual([
       'my-workbook.md',
       'my-workbook.html',
