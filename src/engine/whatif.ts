@@ -153,7 +153,8 @@ function applyChanges(session: SessionAnswers, changes: AnswerChange[]): Session
     const work = workOn(session.answers, change.question)
     if (change.to === undefined) {
       if (work) {
-        const { value: _dropped, ...rest } = work
+        const rest = { ...work }
+        delete rest.value
         answers[change.question] = rest
       }
     } else {

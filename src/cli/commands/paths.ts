@@ -111,7 +111,7 @@ export const paths: Command = async (argv, io) => {
         {
           file,
           ...(scenario ? { scenario } : {}),
-          conclusions: exploration.conclusions.map(({ index: _index, holds, fails, ...rest }) => ({ ...rest, holds: words(holds), fails: words(fails) })),
+          conclusions: exploration.conclusions.map((c) => ({ id: c.id, kind: c.kind, scenarios: c.scenarios, holds: words(c.holds), fails: words(c.fails), holdsOnlyWhileUnanswered: c.holdsOnlyWhileUnanswered, warnings: c.warnings, complete: c.complete })),
           clashes: exploration.clashes.map((clash) => ({ ...clash, first: name(clash.first), second: name(clash.second), sets: words(clash.sets) })),
           questions: exploration.questions.map((q) => ({ id: compiled.questions[q.index]!.question.id, asked: q.asked })),
           explored: exploration.explored,
