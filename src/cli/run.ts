@@ -59,6 +59,14 @@ goes to stderr.`,
   -o, --output <file>              where to write it; text formats go to stdout without it
   --instructor                     also show model answers kept from students`,
   },
+  paths: {
+    run: lazy(() => import('./commands/paths.ts').then((m) => m.paths)),
+    summary: 'paths <rulebook> [--scenario <id>] [--json]   every conclusion: minimal answer sets to hold and to fail',
+  },
+  whatif: {
+    run: lazy(() => import('./commands/whatif.ts').then((m) => m.whatif)),
+    summary: 'whatif <rulebook> <session.json> <conclusion> [--max <n>] [--json]   the smallest answer changes that change it',
+  },
 }
 
 export const usage = `Usage: casework <command> [options]
