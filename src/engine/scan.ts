@@ -1,0 +1,157 @@
+/**
+ * One linear pass over a file's text before it is parsed, so that a hostile file is refused with a
+ * located problem instead of exhausting the parser's stack: how deeply it nests lists and groups,
+ * and (for JSON, where the parser keeps the last of two equal keys silently) which keys repeat.
+ */
+
+/** A key written twice in the same group: offsets of the second one, and of the first. */
+export interface RepeatedKey {
+  key: string
+  start: number
+  end: number
+  first: number
+}
+
+/** Where a JSON text first nests deeper than `maxDepth`, and every repeated key. */
+export function scanJson(text: string, maxDepth: number): { tooDeepAt?: number; repeated: RepeatedKey[] } {
+  const repeated: RepeatedKey[] = []
+  // One frame per open `{` or `[`: the keys seen so far (objects only) and whether a key comes next.
+  const frames: { keys?: Map<string, number>; expectKey: boolean }[] = []
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]
+    if (char === '"') {
+      const start = i
+      let escaped = false
+      for (i++; i < text.length && text[i] !== '"'; i++) {
+        if (text[i] === '\\') {
+          escaped = true
+          i++
+        }
+      }
+      const frame = frames.at(-1)
+      if (frame?.keys && frame.expectKey) {
+        const raw = text.slice(start, i + 1)
+        let key = raw.slice(1, -1)
+        if (escaped) {
+          try {
+            key = JSON.parse(raw) as string
+          } catch {
+            // Not valid JSON: the parser reports it.
+          }
+        }
+        const first = frame.keys.get(key)
+        if (first === undefined) frame.keys.set(key, start)
+        else repeated.push({ key, start, end: i + 1, first })
+        frame.expectKey = false
+      }
+    } else if (char === '{' || char === '[') {
+      frames.push(char === '{' ? { keys: new Map(), expectKey: true } : { expectKey: false })
+      if (frames.length > maxDepth) return { tooDeepAt: i, repeated }
+    } else if (char === '}' || char === ']') {
+      frames.pop()
+    } else if (char === ',') {
+      const frame = frames.at(-1)
+      if (frame?.keys) frame.expectKey = true
+    }
+  }
+  return { repeated }
+}
+
+const isSpace = (char: string | undefined) => char === ' ' || char === '\t'
+
+/**
+ * Where a YAML text first nests deeper than `maxDepth` (block levels by indentation and `- `
+ * indicators, plus open flow brackets), or undefined. It reads only structure: block scalars
+ * (`|`, `>`), quoted text and comments are skipped, and brackets inside plain text do not count.
+ * It may over-count odd but valid layouts; the limit leaves a wide margin above any honest file.
+ */
+export function yamlTooDeepAt(text: string, maxDepth: number): number | undefined {
+  const levels: number[] = []
+  let flow = 0
+  let quote: '"' | "'" | undefined
+  let blockScalarParent = -1
+  let lineStart = 0
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart)
+    if (lineEnd === -1) lineEnd = text.length
+    let i = lineStart
+    while (i < lineEnd && text[i] === ' ') i++
+    const indent = i - lineStart
+    const blank = i >= lineEnd || text[i] === '#' || text[i] === '\r'
+    if (blockScalarParent >= 0 && (blank || indent > blockScalarParent)) {
+      lineStart = lineEnd + 1
+      continue
+    }
+    blockScalarParent = -1
+    if (blank && !quote) {
+      lineStart = lineEnd + 1
+      continue
+    }
+    let valueStart = false
+    if (!quote && flow === 0) {
+      while (levels.length > 0 && levels.at(-1)! > indent) levels.pop()
+      if (levels.length === 0 || levels.at(-1)! < indent) levels.push(indent)
+      // Compact nesting: `- - - x` and `? ` open a level at each indicator.
+      while (i < lineEnd && (text[i] === '-' || text[i] === '?') && (i + 1 === lineEnd || isSpace(text[i + 1]))) {
+        i++
+        while (i < lineEnd && isSpace(text[i])) i++
+        if (i < lineEnd) levels.push(i - lineStart)
+        if (levels.length > maxDepth) return i
+      }
+      valueStart = true
+    }
+    if (levels.length + flow > maxDepth) return i
+    for (; i < lineEnd; i++) {
+      const char = text[i]!
+      if (quote) {
+        if (char === '\\' && quote === '"') i++
+        else if (char === quote) {
+          quote = undefined
+          valueStart = false
+        }
+        continue
+      }
+      if (isSpace(char)) continue
+      if (char === '#' && (i === lineStart || isSpace(text[i - 1]))) break
+      const inFlowValue = flow > 0 && /[[{,:]/.test(text[i - 1] ?? '')
+      if ((char === '"' || char === "'") && (valueStart || flow > 0)) {
+        quote = char
+        continue
+      }
+      if ((char === '[' || char === '{') && (valueStart || flow > 0)) {
+        flow++
+        if (levels.length + flow > maxDepth) return i
+        continue
+      }
+      if ((char === ']' || char === '}') && flow > 0) {
+        flow--
+        continue
+      }
+      if (flow === 0 && (char === '|' || char === '>') && valueStart) {
+        blockScalarParent = indent
+        break
+      }
+      if (flow === 0 && (char === '&' || char === '!')) {
+        // An anchor or a tag before the value: the value may still open a flow collection.
+        while (i + 1 < lineEnd && !isSpace(text[i + 1])) i++
+        continue
+      }
+      if (char === ':' && (i + 1 === lineEnd || isSpace(text[i + 1]) || text[i + 1] === '\r')) {
+        valueStart = true
+        continue
+      }
+      if (flow === 0) {
+        // Plain text: only a `: ` later on the line starts another value.
+        const colon = text.indexOf(': ', i)
+        const hash = text.indexOf(' #', i)
+        if (colon === -1 || colon >= lineEnd || (hash !== -1 && hash < colon)) break
+        i = colon
+        valueStart = true
+        continue
+      }
+      valueStart = inFlowValue
+    }
+    lineStart = lineEnd + 1
+  }
+  return undefined
+}
