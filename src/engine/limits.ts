@@ -27,7 +27,6 @@ export function sizeInWords(characters: number): string {
  * control characters become spaces, and anything past `max` characters is cut with an ellipsis.
  */
 export function excerpt(text: string, max: number = limits.excerpt): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat
 }

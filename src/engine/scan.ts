@@ -155,3 +155,85 @@ export function yamlTooDeepAt(text: string, maxDepth: number): number | undefine
   }
   return undefined
 }
+
+/** Where a path's value (and the key naming it) was written in a JSON text. */
+export interface JsonLocation {
+  /** The deepest value found along the path: the whole path's, or a parent's when a part is missing. */
+  value: [number, number]
+  /** The key of the whole path's value, when it was found and is an object's member. */
+  key?: [number, number]
+  found: boolean
+}
+
+/**
+ * Finds a path in well-formed JSON in one pass that skips every sibling it passes, so locating a
+ * problem in a large session costs a scan, not a second parse that keeps every position.
+ */
+export function locateJson(text: string, path: readonly (string | number)[]): JsonLocation {
+  const space = (i: number) => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\t' || text[i] === '\r')) i++
+    return i
+  }
+  const stringEnd = (i: number) => {
+    for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++
+    return i + 1
+  }
+  const valueEnd = (i: number): number => {
+    const open = text[i]
+    if (open === '"') return stringEnd(i)
+    if (open === '{' || open === '[') {
+      let depth = 0
+      for (; i < text.length; i++) {
+        const char = text[i]
+        if (char === '"') i = stringEnd(i) - 1
+        else if (char === '{' || char === '[') depth++
+        else if (char === '}' || char === ']') {
+          depth--
+          if (depth === 0) return i + 1
+        }
+      }
+      return text.length
+    }
+    while (i < text.length && !/[,}\]\s]/.test(text[i]!)) i++
+    return i
+  }
+  let at = space(0)
+  let key: [number, number] | undefined
+  for (const segment of path) {
+    const open = text[at]
+    let next: number | undefined
+    let nextKey: [number, number] | undefined
+    if (open === '{' && typeof segment === 'string') {
+      let i = space(at + 1)
+      while (i < text.length && text[i] === '"') {
+        const end = stringEnd(i)
+        const raw = text.slice(i, end)
+        const name = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1)
+        const value = space(space(end) + 1)
+        if (name === segment) {
+          next = value
+          nextKey = [i, end]
+          break
+        }
+        i = space(valueEnd(value))
+        if (text[i] !== ',') break
+        i = space(i + 1)
+      }
+    } else if (open === '[' && typeof segment === 'number') {
+      let i = space(at + 1)
+      for (let index = 0; i < text.length && text[i] !== ']'; index++) {
+        if (index === segment) {
+          next = i
+          break
+        }
+        i = space(valueEnd(i))
+        if (text[i] !== ',') break
+        i = space(i + 1)
+      }
+    }
+    if (next === undefined) return { value: [at, valueEnd(at)], found: false }
+    at = next
+    key = nextKey
+  }
+  return { value: [at, valueEnd(at)], ...(key ? { key } : {}), found: true }
+}

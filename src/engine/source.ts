@@ -2,7 +2,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type
 import { load as loadYaml, CORE_SCHEMA } from 'js-yaml'
 import type { Problem, Range } from './problems.ts'
 import { excerpt, limits } from './limits.ts'
-import { scanJson, yamlTooDeepAt, type RepeatedKey } from './scan.ts'
+import { locateJson, scanJson, yamlTooDeepAt, type RepeatedKey } from './scan.ts'
 
 /** A mistake found while reading a file, before its content is checked: located, in Casework's words. */
 export interface SourceProblem {
@@ -139,6 +139,25 @@ export function parseSource(rawText: string, file: string): SourceFile {
     syntaxErrors = repeated.map(({ key, start, end, first }) =>
       repeatedKey(key, rangeOf(start, end), rangeOf(first).start.line),
     )
+    if (json) {
+      // Well-formed JSON is located by a scan, without building a second, positional parse.
+      const locate = (path: readonly (string | number)[], options: { key?: boolean } = {}) => {
+        const found = locateJson(text, path)
+        const [from, to] = options.key && found.found && found.key ? found.key : found.value
+        return rangeOf(from, to)
+      }
+      return {
+        file,
+        value,
+        syntaxErrors,
+        locate,
+        locateWithin: (path, start, end) => {
+          const found = locateJson(text, path)
+          if (!found.found || text[found.value[0]] !== '"') return locate(path)
+          return rangeOf(found.value[0] + 1 + start, found.value[0] + 1 + end)
+        },
+      }
+    }
   } else {
     ;({ value, syntaxErrors } = document())
   }

@@ -9,8 +9,7 @@
  *   the content cannot close them early, and without an info string.
  * Every step is linear in the length of the text.
  */
-import type MarkdownIt from 'markdown-it'
-import type { Token } from 'markdown-it'
+import type { MarkdownIt, Token } from 'markdown-it'
 
 /** Text for Markdown: shows exactly as written, and cannot start a tag, a link or a block. */
 export function escapeInline(text: string, atLineStart = false): string {

@@ -11,7 +11,7 @@
  * A plain function factory, so that a caller may load this module (and markdown-it) only when
  * Markdown is first shown.
  */
-import MarkdownIt from 'markdown-it'
+import MarkdownIt, { type MarkdownIt as Markdown } from 'markdown-it'
 import { factLink, isSafeLink } from './links.ts'
 
 export { factLink, isSafeLink }
@@ -28,7 +28,7 @@ export interface MarkdownPresentation {
 }
 
 /** A markdown-it configured with Casework's policy. */
-export function createMarkdown(presentation: MarkdownPresentation = {}): MarkdownIt {
+export function createMarkdown(presentation: MarkdownPresentation = {}): Markdown {
   const md = new MarkdownIt(markdownOptions)
   md.disable('image')
   md.validateLink = isSafeLink
@@ -47,7 +47,7 @@ export function createMarkdown(presentation: MarkdownPresentation = {}): Markdow
 }
 
 /** Markdown reduced to its words (no link targets): for outlines, titles and labels. Linear. */
-export function plainTextOf(md: MarkdownIt, text: string): string {
+export function plainTextOf(md: Markdown, text: string): string {
   const words: string[] = []
   for (const token of md.parse(text, {})) {
     if (token.type === 'inline') {
