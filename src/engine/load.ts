@@ -56,7 +56,7 @@ function loadUnchecked(text: string, file: string, onStep?: (step: LoadStep) => 
   const syntax = source.syntaxErrors.map((problem) => sourceProblem(problem, file, 'the file cannot be read as YAML'))
   if (syntax.length > 0) return { rulebook: undefined, problems: syntax }
 
-  const tooLong = listLimitProblems(source)
+  const tooLong = listLimitProblems(source, text)
   if (tooLong.length > 0) return { rulebook: undefined, problems: tooLong }
 
   try {
@@ -79,7 +79,20 @@ function loadUnchecked(text: string, file: string, onStep?: (step: LoadStep) => 
   }
 }
 
-function listLimitProblems(source: SourceFile): Problem[] {
+/**
+ * Where a top-level key is written, found by a scan rather than the positional parse (which, on a
+ * file refused for its size, would cost more than everything else); undefined if not found.
+ */
+function topLevelKey(text: string, key: string) {
+  const match = new RegExp(`^(?:${key}|"${key}"|'${key}')\\s*:|"${key}"\\s*:`, 'm').exec(text)
+  if (!match) return undefined
+  const before = text.slice(0, match.index)
+  const line = before.split(/\r\n?|\n/).length
+  const column = match.index - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'))
+  return { start: { line, column }, end: { line, column: column + match[0].length } }
+}
+
+function listLimitProblems(source: SourceFile, text: string): Problem[] {
   const value = source.value
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return []
   return limitedLists.flatMap((list): Problem[] => {
@@ -91,7 +104,7 @@ function listLimitProblems(source: SourceFile): Problem[] {
       message: `\`${list}\` lists ${items.length.toLocaleString('en')} entries; a rulebook may have at most ${limits.listEntries.toLocaleString('en')}`,
       hint: 'split the material into several rulebooks',
       file: source.file,
-      range: source.locate([list], { key: true }),
+      range: topLevelKey(text, list) ?? source.locate([list], { key: true }),
       path: [list],
     }]
   })
