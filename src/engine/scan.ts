@@ -142,9 +142,16 @@ export function yamlTooDeepAt(text: string, maxDepth: number): number | undefine
       }
       if (flow === 0) {
         // Plain text: only a `: ` later on the line starts another value.
-        const colon = text.indexOf(': ', i)
-        const hash = text.indexOf(' #', i)
-        if (colon === -1 || colon >= lineEnd || (hash !== -1 && hash < colon)) break
+        // Searched within the line only, so the scan stays linear.
+        let colon = -1
+        for (let j = i; j < lineEnd - 1; j++) {
+          if (text[j] === ' ' && text[j + 1] === '#') break
+          if (text[j] === ':' && text[j + 1] === ' ') {
+            colon = j
+            break
+          }
+        }
+        if (colon === -1) break
         i = colon
         valueStart = true
         continue
