@@ -18,6 +18,11 @@ export default defineConfig({
     // Served as a deployment should serve it, so a browser test proves the app needs no eval.
     headers: { 'Content-Security-Policy': contentSecurityPolicy },
   },
+  worker: {
+    // Module workers (persistence/load-file.ts) split their code like the app: allowed by the CSP
+    // (a worker's script falls under script-src 'self').
+    format: 'es',
+  },
   build: {
     // The manifest tells which chunks the student's path loads eagerly; the budget is checked by
     // tests/unit/scripts/bundle-size.test.ts.

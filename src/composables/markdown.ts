@@ -1,29 +1,15 @@
 /**
- * Markdown from rulebooks and from students is untrusted. One configured markdown-it renders it
- * all: raw HTML is shown as text, images are off (they would fetch from elsewhere, which the
- * Content-Security-Policy forbids), links go only to http(s), mailto and the app's own fact
- * paragraphs, and external links open in a new tab without access to this one.
+ * Markdown from rulebooks and from students is untrusted. The app renders it with the same policy
+ * as every report (report/markdown-policy.ts): raw HTML is shown as text, images are off (they
+ * would fetch from elsewhere, which the Content-Security-Policy forbids), links go only to
+ * http(s), mailto and the app's own fact paragraphs; here external links open in a new tab
+ * without access to this one, and fact links carry the class the app styles.
  */
-import MarkdownIt from 'markdown-it'
-import { factLink as factLinkPattern, isSafeLink as isAllowedLink } from '@/report/links'
+import { createMarkdown, plainTextOf, factLink as factLinkPattern, isSafeLink as isAllowedLink } from '@/report/markdown-policy'
 
 export { factLinkPattern, isAllowedLink }
 
-const md = new MarkdownIt({ html: false, linkify: true, typographer: true })
-md.disable('image')
-md.validateLink = isAllowedLink
-
-md.renderer.rules.link_open = (tokens, index, options, _env, self) => {
-  const token = tokens[index]!
-  const href = String(token.attrGet('href') ?? '')
-  if (factLinkPattern.test(href)) {
-    token.attrJoin('class', 'fact-link')
-  } else {
-    token.attrSet('target', '_blank')
-    token.attrSet('rel', 'noopener noreferrer')
-  }
-  return self.renderToken(tokens, index, options)
-}
+const md = createMarkdown({ externalLinksInNewTab: true, factLinkClass: 'fact-link' })
 
 /** Markdown to HTML that is safe to put in the page. */
 export function renderMarkdown(text: string | undefined): string {
@@ -35,13 +21,9 @@ export function renderMarkdownInline(text: string | undefined): string {
   return text ? md.renderInline(text) : ''
 }
 
-/** Markdown reduced to plain text, for outlines and titles. */
+/** Markdown reduced to plain text, for outlines and titles (linear in the text's length). */
 export function markdownToPlainText(text: string): string {
-  return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`#>~]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
+  return plainTextOf(md, text)
 }
 
 /** A fact citation as students write it in their reasoning. */

@@ -46,6 +46,9 @@ export type ProblemCode =
   | 'session-syntax'
   | 'session-schema'
   | 'session-rulebook'
+  | 'duplicate-key'
+  | 'limit'
+  | 'encoding'
 
 /** A problem found in a rulebook or a session file: a value the UI and the CLI can show. */
 export interface Problem {

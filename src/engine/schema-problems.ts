@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv'
 import type { Problem, ProblemCode } from './problems.ts'
 import type { SourceFile } from './source.ts'
 import { listInWords } from './conditions/check.ts'
+import { excerpt } from './limits.ts'
 
 type Path = (string | number)[]
 
@@ -45,13 +46,13 @@ export function describePath(root: unknown, path: Path, whole = 'the file'): str
     if (typeof segment === 'string' && typeof next === 'number' && collectionNames[segment]) {
       const item = itemAt(root, path.slice(0, i + 2)) as { id?: unknown } | undefined
       const id = item && typeof item === 'object' && typeof item.id === 'string' ? item.id : undefined
-      parts.push(`${collectionNames[segment]} ${id ? `\`${id}\`` : `#${next + 1}`}`)
+      parts.push(`${collectionNames[segment]} ${id ? `\`${excerpt(id)}\`` : `#${next + 1}`}`)
       i++
     } else if (segment === 'answers' && typeof next === 'string') {
-      parts.push(`the answer to \`${next}\``)
+      parts.push(`the answer to \`${excerpt(next)}\``)
       i++
     } else {
-      parts.push(typeof segment === 'number' ? `item ${segment + 1}` : `\`${segment}\``)
+      parts.push(typeof segment === 'number' ? `item ${segment + 1}` : `\`${excerpt(segment)}\``)
     }
   }
   return parts.length === 0 ? whole : parts.join(' › ')
@@ -109,7 +110,7 @@ function closest(word: string, candidates: string[]): string | undefined {
 }
 
 function patternMessage(error: ErrorObject, value: unknown): { message: string; hint?: string } {
-  const shown = typeof value === 'string' ? `\`${value.length > 60 ? value.slice(0, 60) + '…' : value}\`` : 'the value'
+  const shown = typeof value === 'string' ? `\`${excerpt(value)}\`` : 'the value'
   if (error.schemaPath.includes('/Id/')) {
     return {
       message: `${shown} is not a valid id`,
@@ -157,7 +158,7 @@ export function schemaProblems(
         const guess = closest(property, allowed)
         path = [...path, property]
         onKey = true
-        message = `${where} has an unknown property \`${property}\``
+        message = `${where} has an unknown property \`${excerpt(property)}\``
         hint = guess ? `did you mean \`${guess}\`?` : allowed.length > 0 ? `allowed here: ${listInWords(allowed)}` : undefined
         break
       }
@@ -165,7 +166,7 @@ export function schemaProblems(
         message = `${where} should be ${typeInWords[(error.params as { type: string }).type] ?? (error.params as { type: string }).type}`
         break
       case 'enum':
-        message = `${where} should be one of ${listInWords((error.params as { allowedValues: string[] }).allowedValues.map(String))}, not ${JSON.stringify(value)}`
+        message = `${where} should be one of ${listInWords((error.params as { allowedValues: string[] }).allowedValues.map(String))}, not ${excerpt(JSON.stringify(value) ?? String(value))}`
         break
       case 'const':
         message = `${where} should be \`${String((error.params as { allowedValue: unknown }).allowedValue)}\``

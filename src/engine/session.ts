@@ -3,7 +3,8 @@ import type { AnswerValue, Session } from './generated/session.ts'
 import sessionSchema from '../../schemas/session.schema.json' with { type: 'json' }
 import validateSession from './generated/validate-session.js'
 import type { Problem } from './problems.ts'
-import { parseSource } from './source.ts'
+import { parseSource, sourceProblem } from './source.ts'
+import { limits, sizeInWords, tidyProblem } from './limits.ts'
 import { schemaProblems } from './schema-problems.ts'
 import { isCompleteAnswer } from './answers.ts'
 import { optionIds } from './compile.ts'
@@ -11,7 +12,7 @@ import { optionIds } from './compile.ts'
 export const sessionFormat = 'casework-session/1'
 
 /** Larger files are refused before parsing: no honest session comes near it. */
-export const maxSessionBytes = 20 * 1024 * 1024
+export const maxSessionBytes = limits.sessionCharacters
 
 /** Starts an empty session for a student on one scenario of a rulebook. */
 export function createSession(options: {
@@ -48,8 +49,16 @@ export interface SessionParseResult {
   problems: Problem[]
 }
 
-/** Reads a session file (JSON), validating it against schemas/session.schema.json. */
+/**
+ * Reads a session file (JSON, or YAML), validating it against schemas/session.schema.json. Every
+ * problem is located and no message quotes more than a short line of the file.
+ */
 export function parseSession(text: string, file: string): SessionParseResult {
+  const { session, problems } = parseUnchecked(text, file)
+  return { session, problems: problems.map(tidyProblem) }
+}
+
+function parseUnchecked(text: string, file: string): SessionParseResult {
   const whole = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
   if (text.length > maxSessionBytes) {
     return {
@@ -57,7 +66,7 @@ export function parseSession(text: string, file: string): SessionParseResult {
       problems: [{
         code: 'session-syntax',
         severity: 'error',
-        message: `the file is too large to be a Casework session (${(text.length / 1024 / 1024).toFixed(1)} MB; at most ${maxSessionBytes / 1024 / 1024} MB)`,
+        message: `the file is too large to be a Casework session (${sizeInWords(text.length)}; at most ${sizeInWords(maxSessionBytes)})`,
         file,
         range: whole,
         path: [],
@@ -65,25 +74,41 @@ export function parseSession(text: string, file: string): SessionParseResult {
     }
   }
   const source = parseSource(text, file)
-  if (source.syntaxErrors.length > 0 || source.value === null || typeof source.value !== 'object') {
-    const errors = source.syntaxErrors.length > 0 ? source.syntaxErrors : [{ message: 'it holds no session', range: whole }]
+  if (source.syntaxErrors.length > 0) {
     return {
       session: undefined,
-      problems: errors.map(({ message, range }) => ({
-        code: 'session-syntax',
-        severity: 'error',
-        message: `the file cannot be read as a session: ${message}`,
-        hint: 'choose a .json file exported from Casework',
-        file,
-        range,
-        path: [],
+      problems: source.syntaxErrors.map((problem) => ({
+        ...sourceProblem(problem, file, 'the file cannot be read as a session'),
+        ...(problem.code === 'yaml-syntax' ? { code: 'session-syntax' as const, hint: 'choose a .json file exported from Casework' } : {}),
       })),
     }
   }
-  if (!validateSession(source.value)) {
+  if (source.value === null || typeof source.value !== 'object') {
     return {
       session: undefined,
-      problems: schemaProblems(validateSession.errors ?? [], source, sessionSchema, 'session-schema'),
+      problems: [{
+        code: 'session-syntax',
+        severity: 'error',
+        message: 'the file cannot be read as a session: it holds no session',
+        hint: 'choose a .json file exported from Casework',
+        file,
+        range: whole,
+        path: [],
+      }],
+    }
+  }
+  try {
+    if (!validateSession(source.value)) {
+      return {
+        session: undefined,
+        problems: schemaProblems(validateSession.errors ?? [], source, sessionSchema, 'session-schema'),
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    return {
+      session: undefined,
+      problems: [{ code: 'limit', severity: 'error', message: 'the file is too complex to read as a session', file, range: whole, path: [] }],
     }
   }
   return { session: source.value, problems: [] }

@@ -1,18 +1,43 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
 import { load as loadYaml, CORE_SCHEMA } from 'js-yaml'
-import type { Range } from './problems.ts'
+import type { Problem, Range } from './problems.ts'
+import { excerpt, limits } from './limits.ts'
+import { locateJson, scanJson, yamlTooDeepAt, type RepeatedKey } from './scan.ts'
+
+/** A mistake found while reading a file, before its content is checked: located, in Casework's words. */
+export interface SourceProblem {
+  /** `yaml-syntax` for text that is not YAML; the others say what limit or rule the text breaks. */
+  code: 'yaml-syntax' | 'duplicate-key' | 'limit' | 'encoding'
+  message: string
+  hint?: string
+  range: Range
+}
 
 /** A parsed YAML or JSON file that remembers where everything in it was written. */
 export interface SourceFile {
   file: string
   /** The plain value, or undefined when the text could not be parsed at all. */
   value: unknown
-  /** Syntax mistakes, with their ranges. */
-  syntaxErrors: { message: string; range: Range }[]
+  /** Mistakes that stop the file from being read, with their ranges. */
+  syntaxErrors: SourceProblem[]
   /** The range of the value at a path; `key: true` gives the range of its key instead. */
   locate(path: readonly (string | number)[], options?: { key?: boolean }): Range
   /** The range of the condition text at a path, from `start` to `end` offsets within it. */
   locateWithin(path: readonly (string | number)[], start: number, end: number): Range
+}
+
+/** A problem found while reading the text, in the file's terms. */
+export function sourceProblem(problem: SourceProblem, file: string, cannotRead: string): Problem {
+  const { code, message, hint, range } = problem
+  return {
+    code,
+    severity: 'error',
+    message: code === 'yaml-syntax' ? `${cannotRead}: ${message}` : message,
+    ...(hint ? { hint } : {}),
+    file,
+    range,
+    path: [],
+  }
 }
 
 const startOfFile: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
@@ -24,6 +49,9 @@ const startOfFile: Range = { start: { line: 1, column: 1 }, end: { line: 1, colu
  * anchor makes the fast parser fail, and so takes the careful path too.
  */
 const anchorPattern = /(^|[\s[{,:-])&[^\s,\]}]/m
+/** `? key` and `[a, b]: value` may make a list or a group a key; the careful path reports it. */
+const complexKeyPattern = /(^|[\s[{,])\?(\s|$)|[\]}]\s*:(\s|$)/m
+const looksLikeJson = (text: string) => /^\s*[{[]/.test(text)
 
 /**
  * Parses quickly when the text is well formed: JSON.parse for JSON, js-yaml for YAML (the YAML 1.2
@@ -32,21 +60,112 @@ const anchorPattern = /(^|[\s[{,:-])&[^\s,\]}]/m
  * the fast parse fails (it then reports every syntax mistake, located).
  */
 function fastParse(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (anchorPattern.test(text)) return { ok: false }
+  if (anchorPattern.test(text) || complexKeyPattern.test(text)) return { ok: false }
   try {
-    const value = /^\s*[{[]/.test(text) ? JSON.parse(text) : loadYaml(text, { schema: CORE_SCHEMA })
+    const value = looksLikeJson(text) ? JSON.parse(text) : loadYaml(text, { schema: CORE_SCHEMA })
     return { ok: true, value }
   } catch {
     return { ok: false }
   }
 }
 
+/** Offsets to 1-based lines and columns, for text that the positional parser has not seen. */
+function lineIndex(text: string) {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  const at = (offset: number) => {
+    let low = 0
+    let high = starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (starts[middle]! <= offset) low = middle
+      else high = middle - 1
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 }
+  }
+  return (from: number, to: number = from): Range => ({ start: at(from), end: at(Math.max(from, to)) })
+}
+
+/**
+ * The text as the parsers should see it: without a byte-order mark, with every line ending
+ * (CRLF, or a lone CR) as `\n` so that lines are counted as an editor counts them. Text that was
+ * not decoded as UTF-8 (UTF-16 read byte by byte shows NUL characters) is refused.
+ */
+function normalise(text: string): { text: string } | { problem: SourceProblem } {
+  const head = text.slice(0, 1000)
+  if (head.includes('\u0000') || head.startsWith('\uFFFD\uFFFD')) {
+    return {
+      problem: {
+        code: 'encoding',
+        message: 'the file is not UTF-8 text (it looks like UTF-16)',
+        hint: 'save it again as UTF-8, the encoding Casework reads',
+        range: startOfFile,
+      },
+    }
+  }
+  return { text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') }
+}
+
+const tooDeep = (range: Range): SourceProblem => ({
+  code: 'limit',
+  message: `lists and groups are nested more than ${limits.nesting} deep here`,
+  hint: 'a rulebook or a workbook needs only a few levels; look for brackets that are never closed',
+  range,
+})
+
+const repeatedKey = (key: string, range: Range, firstLine?: number): SourceProblem => ({
+  code: 'duplicate-key',
+  message: `\`${excerpt(key)}\` is written twice in the same group${firstLine ? ` (first on line ${firstLine})` : ''}`,
+  hint: 'keep one of them: otherwise one would silently replace the other',
+  range,
+})
+
 /** Parses YAML (JSON is YAML too), able to tell where every node was written. */
-export function parseSource(text: string, file: string): SourceFile {
+export function parseSource(rawText: string, file: string): SourceFile {
+  const normalised = normalise(rawText)
+  if ('problem' in normalised) return failed(file, [normalised.problem])
+  const { text } = normalised
+
+  const json = looksLikeJson(text)
+  let repeated: RepeatedKey[] = []
+  let tooDeepAt: number | undefined
+  if (json) ({ tooDeepAt, repeated } = scanJson(text, limits.nesting))
+  else tooDeepAt = yamlTooDeepAt(text, limits.nesting)
+  if (tooDeepAt !== undefined) return failed(file, [tooDeep(lineIndex(text)(tooDeepAt))])
+
   let positional: ReturnType<typeof parsePositional> | undefined
   const document = () => (positional ??= parsePositional(text))
   const fast = fastParse(text)
-  const { value, syntaxErrors } = fast.ok ? { value: fast.value, syntaxErrors: [] } : document()
+  let value: unknown
+  let syntaxErrors: SourceProblem[]
+  if (fast.ok) {
+    value = fast.value
+    const rangeOf = lineIndex(text)
+    syntaxErrors = repeated.map(({ key, start, end, first }) =>
+      repeatedKey(key, rangeOf(start, end), rangeOf(first).start.line),
+    )
+    if (json) {
+      // Well-formed JSON is located by a scan, without building a second, positional parse.
+      const locate = (path: readonly (string | number)[], options: { key?: boolean } = {}) => {
+        const found = locateJson(text, path)
+        const [from, to] = options.key && found.found && found.key ? found.key : found.value
+        return rangeOf(from, to)
+      }
+      return {
+        file,
+        value,
+        syntaxErrors,
+        locate,
+        locateWithin: (path, start, end) => {
+          const found = locateJson(text, path)
+          if (!found.found || text[found.value[0]] !== '"') return locate(path)
+          return rangeOf(found.value[0] + 1 + start, found.value[0] + 1 + end)
+        },
+      }
+    }
+  } else {
+    ;({ value, syntaxErrors } = document())
+  }
   return {
     file,
     value,
@@ -56,14 +175,50 @@ export function parseSource(text: string, file: string): SourceFile {
   }
 }
 
+function failed(file: string, syntaxErrors: SourceProblem[]): SourceFile {
+  return { file, value: undefined, syntaxErrors, locate: () => startOfFile, locateWithin: () => startOfFile }
+}
+
+/** The parser's complaints in an author's words, by the parser's stable error codes. */
+const yamlMessages: Record<string, { message: string; hint?: string }> = {
+  ALIAS_PROPS: { message: 'an alias (`*name`) cannot carry an anchor or a tag' },
+  BAD_ALIAS: { message: 'an alias (`*name`) refers to no anchor (`&name`) written before it' },
+  BAD_DIRECTIVE: { message: 'a `%` directive line is not understood' },
+  BAD_DQ_ESCAPE: {
+    message: 'a backslash in double-quoted text starts an escape that does not exist',
+    hint: 'write `\\\\` for a backslash, or use single quotes',
+  },
+  BAD_INDENT: { message: 'the indentation here does not line up with the lines around it' },
+  BAD_PROP_ORDER: { message: 'an anchor or a tag is in the wrong place' },
+  BAD_SCALAR_START: { message: 'text cannot start with this character unless it is in quotes' },
+  BLOCK_AS_IMPLICIT_KEY: { message: 'a `key: value` entry cannot start here: perhaps the line is indented too far, or text containing `: ` needs quotes' },
+  BLOCK_IN_FLOW: { message: 'an indented block cannot stand inside `[ ]` or `{ }`' },
+  IMPOSSIBLE: { message: 'the text here cannot be read' },
+  MISSING_CHAR: { message: 'a closing bracket or quote is missing' },
+  MULTILINE_IMPLICIT_KEY: { message: 'a key must be on a single line; perhaps a `: ` is missing or a line is indented wrongly' },
+  MULTIPLE_ANCHORS: { message: 'a value has more than one anchor (`&name`)' },
+  MULTIPLE_DOCS: { message: 'the file holds more than one document (`---`); it must hold exactly one' },
+  MULTIPLE_TAGS: { message: 'a value has more than one tag (`!name`)' },
+  NON_STRING_KEY: { message: 'a key must be text, not a list or a group' },
+  RESOURCE_EXHAUSTION: { message: 'aliases (`*name`) repeat content too many times', hint: 'write the content out instead' },
+  TAB_AS_INDENT: { message: 'a tab is used for indentation', hint: 'indent with spaces' },
+  TAG_RESOLVE_FAILED: { message: 'a tag (`!name`) is not understood', hint: 'rulebooks and workbooks use no tags' },
+  UNEXPECTED_TOKEN: { message: 'something here is out of place: perhaps a stray character, a missing `: `, or a line indented wrongly' },
+  BAD_COLLECTION_TYPE: { message: 'a tag does not fit the list or group it is on' },
+}
+const defaultHint = 'check indentation, and put text containing `: ` or starting with a symbol in quotes'
+
 function parsePositional(text: string) {
   const lineCounter = new LineCounter()
   const doc: Document.Parsed = parseDocument(text, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // Repeated keys are found below, with both places named.
+    uniqueKeys: false,
     // A rulebook is data: no custom tags, no merge keys that hide where a value came from.
     merge: false,
+    // The parser's own warnings (e.g. about collection keys) would reach the console; they are problems here.
+    logLevel: 'silent',
   })
 
   const toRange = (from: number, to: number): Range => {
@@ -72,10 +227,37 @@ function parsePositional(text: string) {
     return { start: { line: start.line, column: start.col }, end: { line: end.line, column: end.col } }
   }
 
-  const syntaxErrors = doc.errors.map((error) => ({
-    message: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
-    range: toRange(error.pos[0], error.pos[1]),
-  }))
+  const syntaxErrors: SourceProblem[] = doc.errors.map((error) => {
+    const words = yamlMessages[error.code] ?? { message: 'the text here cannot be read' }
+    return { code: 'yaml-syntax', message: words.message, hint: words.hint ?? defaultHint, range: toRange(error.pos[0], error.pos[1]) }
+  })
+
+  if (syntaxErrors.length === 0) {
+    visit(doc, {
+      Map(_, map) {
+        const seen = new Map<string, Node>()
+        for (const pair of map.items) {
+          const key = pair.key as Node | null
+          if (key && !isScalar(key)) {
+            syntaxErrors.push({
+              code: 'yaml-syntax',
+              message: 'a key must be text, not a list or a group',
+              hint: 'write the key as plain text, such as `id`',
+              range: key.range ? toRange(key.range[0], key.range[1]) : startOfFile,
+            })
+            continue
+          }
+          const name = String(key?.value ?? '')
+          const first = seen.get(name)
+          if (first && key?.range) {
+            syntaxErrors.push(repeatedKey(name, toRange(key.range[0], key.range[1]), first.range ? toRange(first.range[0], first.range[0]).start.line : undefined))
+          } else if (key) {
+            seen.set(name, key)
+          }
+        }
+      },
+    })
+  }
 
   /** The deepest node along the path, and the pair holding it (for key ranges). */
   function walk(path: readonly (string | number)[]) {
@@ -121,11 +303,13 @@ function parsePositional(text: string) {
   }
 
   let value: unknown
-  try {
-    value = doc.contents === null && syntaxErrors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 })
-  } catch (error) {
-    // e.g. an alias bomb: report it like any other syntax mistake.
-    syntaxErrors.push({ message: (error as Error).message, range: startOfFile })
+  if (syntaxErrors.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: 100 })
+    } catch {
+      // An alias bomb: report it like any other syntax mistake.
+      syntaxErrors.push({ ...yamlMessages.RESOURCE_EXHAUSTION!, code: 'yaml-syntax', range: startOfFile })
+    }
   }
   return { value, syntaxErrors, locate, locateWithin }
 }

@@ -3,20 +3,13 @@
  * HTML is shown as text, images are off (a report must not fetch from elsewhere), and links go
  * only to http(s), mailto and the report's own fact paragraphs (`#fact-<id>`).
  */
-import MarkdownIt, { type Token } from 'markdown-it'
-import { factLink, isSafeLink } from './links.ts'
+import type { Token } from 'markdown-it'
+import { createMarkdown, factLink, isSafeLink } from './markdown-policy.ts'
+import { toInertMarkdown } from './markdown-inert.ts'
 
 export { factLink, isSafeLink }
 
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false })
-md.disable('image')
-md.validateLink = isSafeLink
-md.renderer.rules.link_open = (tokens, index, options, _env, self) => {
-  const token = tokens[index]!
-  if (!factLink.test(String(token.attrGet('href') ?? '')))
-    token.attrSet('rel', 'noopener noreferrer')
-  return self.renderToken(tokens, index, options)
-}
+const md = createMarkdown()
 
 /** Markdown to HTML that is safe to place in a report. */
 export function markdownToHtml(text: string): string {
@@ -198,92 +191,13 @@ export function markdownToPlainText(text: string): string {
 
 /**
  * Untrusted Markdown made inert for a Markdown file that others will open in viewers we do not
- * control: raw HTML and autolinks are escaped (`\<`), and links whose target is not http(s),
- * mailto or relative stop being links (`[text]\(javascript:…)`). Fenced code and code spans are
- * left alone, since nothing in them is read as HTML or as a link.
+ * control, even with raw HTML on: see markdown-inert.ts.
  */
 export function inertMarkdown(text: string): string {
-  const lines = text.split('\n')
-  let fence: { char: string; length: number } | undefined
-  return lines
-    .map((line) => {
-      const opening = /^ {0,3}(`{3,}|~{3,})/.exec(line)
-      if (fence) {
-        const closing = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line)
-        if (closing && closing[1]![0] === fence.char && closing[1]!.length >= fence.length)
-          fence = undefined
-        return line
-      }
-      if (opening) {
-        fence = { char: opening[1]![0]!, length: opening[1]!.length }
-        return line
-      }
-      return inertLine(line)
-    })
-    .join('\n')
+  return toInertMarkdown(md, text)
 }
 
-/** A link target is safe in someone else's viewer when it is http(s), mailto, or has no scheme. */
-function isSafeDestination(raw: string): boolean {
-  const target = raw.replace(/^[\s<]+/, '')
-  return (
-    /^(?:https?:\/\/|mailto:|#)/i.test(target) || !/[:&\\]/.test(target.split(/[\s)>]/)[0] ?? '')
-  )
-}
-
-function inertLine(line: string): string {
-  // A reference definition (`[x]: javascript:…`) is defused by escaping its opening bracket.
-  const definition = /^( {0,3})\[([^\]]*)\]:(.*)$/.exec(line)
-  if (definition && !isSafeDestination(definition[3]!)) {
-    line = `${definition[1]}\\[${definition[2]}]:${definition[3]}`
-  }
-  let out = ''
-  let i = 0
-  while (i < line.length) {
-    const char = line[i]!
-    if (char === '\\' && i + 1 < line.length) {
-      out += line.slice(i, i + 2)
-      i += 2
-      continue
-    }
-    if (char === '`') {
-      const run = /^`+/.exec(line.slice(i))![0]
-      const close = findClosingBackticks(line, i + run.length, run.length)
-      if (close !== -1) {
-        out += line.slice(i, close + run.length)
-        i = close + run.length
-        continue
-      }
-      out += run
-      i += run.length
-      continue
-    }
-    if (char === '<') {
-      out += '\\<'
-      i++
-      continue
-    }
-    if (char === ']' && line[i + 1] === '(' && !isSafeDestination(line.slice(i + 2))) {
-      out += ']\\('
-      i += 2
-      continue
-    }
-    out += char
-    i++
-  }
-  return out
-}
-
-function findClosingBackticks(line: string, from: number, length: number): number {
-  let i = from
-  while (i < line.length) {
-    if (line[i] === '`') {
-      const run = /^`+/.exec(line.slice(i))![0]
-      if (run.length === length) return i
-      i += run.length
-    } else {
-      i++
-    }
-  }
-  return -1
+/** The same, flattened to one line: for sentences inside a list item or after a label. */
+export function inertMarkdownLine(text: string): string {
+  return toInertMarkdown(md, text, true)
 }

@@ -11,7 +11,7 @@ import type {
   ReportOrphan,
   ReportQuestion,
 } from './model.ts'
-import { inertMarkdown } from './markdown.ts'
+import { inertMarkdown, inertMarkdownLine } from './markdown.ts'
 import {
   citedAt,
   conclusionGroups,
@@ -42,8 +42,8 @@ export function renderMarkdown(report: Report): string {
   return `${blocks.join('\n\n')}\n`
 }
 
-/** Untrusted Markdown, made inert and without trailing blank lines. */
-const md = (text: string) => inertMarkdown(text.replace(/\r\n?/g, '\n')).trim()
+/** Untrusted Markdown, made inert (re-written from its parse, so nothing it opens stays open). */
+const md = (text: string) => inertMarkdown(text)
 
 /** Markdown as a block quote. */
 const quote = (text: string) =>
@@ -59,8 +59,8 @@ const indent = (text: string) =>
     .map((line) => (line.trim() === '' ? '' : `  ${line}`))
     .join('\n')
 
-/** Engine sentences and other one-line Markdown, flattened to one line. */
-const line = (text: string) => md(text).replace(/\s*\n\s*/g, ' ')
+/** Engine sentences and other one-line Markdown, flattened to one line from their parse. */
+const line = (text: string) => inertMarkdownLine(text)
 
 function titleBlock({ title, instructorCopy }: Report): string[] {
   const rows = [

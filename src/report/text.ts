@@ -111,8 +111,14 @@ export function escapeHtml(text: string): string {
 
 /**
  * Plain text placed in Markdown: every character Markdown could read as syntax is escaped, so a
- * name like `<script>` or `*Smith*` shows as written.
+ * name like `<script>` or `*Smith*` shows as written. `<`, `>` and `&` become entities, since a
+ * backslash before them can be swallowed by an autolink in some viewers.
  */
 export function escapeMarkdownText(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&!#]/g, '\\$&').replace(/\r?\n/g, ' ')
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~!#]/g, '\\$&')
+    .replace(/\r?\n|\r/g, ' ')
 }

@@ -1,12 +1,12 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
 import { compileRulebook } from '@/engine/compile'
-import { contentHash as hashContent } from '@/engine/hash'
 import { hasErrors, type Problem } from '@/engine/problems'
 import type { Rulebook } from '@/engine/generated/rulebook'
 import type { RulebookReference } from '@/engine/generated/session'
 import { storage } from '@/persistence/storage'
-import { readFileText } from '@/persistence/files'
+import { LoadCancelled, loadFile, type LoadProgress } from '@/persistence/load-file'
+import { looksLikeSession } from '@/engine/file-kind'
 import { toShipped, type ShippedRulebook, type ShippedRulebookSource } from './shipped'
 
 /** A rulebook ready to use: shipped with the app, or opened from disk and checked. */
@@ -22,6 +22,10 @@ export interface OpenedFile {
   name: string
   problems: Problem[]
   rulebook?: LoadedRulebook
+  /** The file holds a saved workbook, not a rulebook: it is for importing. */
+  isSession?: true
+  /** The student cancelled reading it. */
+  cancelled?: true
 }
 
 /** Where a workbook's rulebook was found, and whether it is the very content the work was done on. */
@@ -31,10 +35,8 @@ export interface FoundRulebook {
   changed: boolean
 }
 
-/** Whether a file's opening says it is a saved workbook (`casework-session/1`) rather than a rulebook. */
-export function looksLikeSession(text: string): boolean {
-  return /^\s*\{[\s\S]*"format"\s*:\s*"casework-session\//.test(text.slice(0, 4000))
-}
+/** Whether a file's content is a saved workbook (`casework-session/1`) rather than a rulebook. */
+export { looksLikeSession }
 
 /** The rulebook the student is working with, the ones that ship with the app, and files opened from disk. */
 export const useRulebookStore = defineStore('rulebook', () => {
@@ -49,6 +51,9 @@ export const useRulebookStore = defineStore('rulebook', () => {
   )
   const opened = shallowRef<OpenedFile>()
   const opening = ref(false)
+  /** How far reading the file being opened has got. */
+  const openProgress = shallowRef<LoadProgress>()
+  let openAbort: AbortController | undefined
 
   function setShipped(list: readonly ShippedRulebookSource[]) {
     shipped.value = list.map((item) => markRaw(toShipped(item)))
@@ -116,33 +121,52 @@ export const useRulebookStore = defineStore('rulebook', () => {
   }
 
   /**
-   * Reads a rulebook (YAML or JSON) from disk and checks it. The parser and the validator load
-   * only now: most students never open a file, and they are large.
+   * Reads a file from disk and checks it, in a worker so the page never freezes: a rulebook (YAML
+   * or JSON) is checked and kept as `opened`; a saved workbook, recognised by its content, is
+   * only reported (`isSession`) for the caller to import. `cancelOpen()` stops it.
    */
   async function openFile(file: File): Promise<OpenedFile> {
+    openAbort?.abort()
+    const abort = (openAbort = new AbortController())
     opening.value = true
+    openProgress.value = undefined
     try {
-      const text = await readFileText(file)
-      const { loadRulebook } = await import('@/engine/load')
-      const { rulebook, problems } = loadRulebook(text, file.name)
+      const outcome = await loadFile(file, {
+        signal: abort.signal,
+        onProgress: (progress) => (openProgress.value = progress),
+      })
+      if (outcome.kind === 'session') return { name: file.name, problems: [], isSession: true }
+      const { rulebook, contentHash, problems } = outcome
       const result: OpenedFile = {
         name: file.name,
         problems,
         rulebook:
-          rulebook && !hasErrors(problems)
+          rulebook && contentHash && !hasErrors(problems)
             ? markRaw<LoadedRulebook>({
                 file: file.name,
                 rulebook: markRaw(rulebook),
-                contentHash: hashContent(rulebook),
+                contentHash,
                 origin: 'file',
               })
             : undefined,
       }
       opened.value = markRaw(result)
       return result
+    } catch (failure) {
+      if (failure instanceof LoadCancelled) return { name: file.name, problems: [], cancelled: true }
+      throw failure
     } finally {
-      opening.value = false
+      if (openAbort === abort) {
+        opening.value = false
+        openProgress.value = undefined
+        openAbort = undefined
+      }
     }
+  }
+
+  /** Stops reading the file being opened; nothing it would have changed is changed. */
+  function cancelOpen() {
+    openAbort?.abort()
   }
 
   function clearOpened() {
@@ -155,12 +179,14 @@ export const useRulebookStore = defineStore('rulebook', () => {
     compiled,
     opened,
     opening,
+    openProgress,
     setShipped,
     loadShipped,
     use,
     find,
     keep,
     openFile,
+    cancelOpen,
     clearOpened,
   }
 })

@@ -17,7 +17,7 @@ describe('engine/load', () => {
 
   // One fixture per kind of problem, each with the exact located message an author reads.
   it.each([
-    ['yaml-syntax', 'error', 4, 8, 'the file cannot be read as YAML: Nested mappings are not allowed in compact mappings'],
+    ['yaml-syntax', 'error', 4, 8, 'the file cannot be read as YAML: a `key: value` entry cannot start here: perhaps the line is indented too far, or text containing `: ` needs quotes'],
     ['schema', 'error', 32, 5, 'question `use-of-force` is missing `rule`'],
     ['duplicate-id', 'error', 47, 9, 'question `consent` has the same id as question `consent` on line 41'],
     ['reserved-id', 'error', 64, 9, 'conclusion id `not` is a word of the condition language'],

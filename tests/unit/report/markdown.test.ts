@@ -75,16 +75,16 @@ describe('report/markdown', () => {
 
   describe('inertMarkdown', () => {
     it.each([
-      ['raw HTML', '<script>alert(1)</script>', '\\<script>alert(1)\\</script>'],
-      ['an autolink with a script scheme', '<javascript:alert(1)>', '\\<javascript:alert(1)>'],
-      ['an inline script link', '[click](javascript:alert(1))', '[click]\\(javascript:alert(1))'],
+      ['raw HTML', '<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
+      ['an autolink with a script scheme', '<javascript:alert(1)>', '&lt;javascript:alert(1)&gt;'],
+      ['an inline script link', '[click](javascript:alert(1))', '\\[click\\](javascript:alert(1))'],
       [
         'an entity-encoded script link',
         '[x](javascript&#58;alert(1))',
-        '[x]\\(javascript&#58;alert(1))',
+        '\\[x\\](javascript:alert(1))',
       ],
-      ['a data link', '[x]( data:text/html,hi)', '[x]\\( data:text/html,hi)'],
-      ['a script reference definition', '[x]: javascript:alert(1)', '\\[x]: javascript:alert(1)'],
+      ['a data link', '[x]( data:text/html,hi)', '\\[x\\]( data:text/html,hi)'],
+      ['a script reference definition', '[x]: javascript:alert(1)', '\\[x\\]: javascript:alert(1)'],
     ])('defuses %s', (_case, input, output) => {
       expect(inertMarkdown(input)).toBe(output)
     })
@@ -110,8 +110,8 @@ describe('report/markdown', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
       '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
     )
-    expect(escapeMarkdownText('*Smith* <script> [x](y) | a_b')).toBe(
-      '\\*Smith\\* \\<script\\> \\[x\\](y) \\| a\\_b',
+    expect(escapeMarkdownText('*Smith* <script> [x](y) | a_b & c')).toBe(
+      '\\*Smith\\* &lt;script&gt; \\[x\\](y) \\| a\\_b &amp; c',
     )
   })
 })

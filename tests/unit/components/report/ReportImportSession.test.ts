@@ -1,5 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import ReportImportSession from '@/components/report/ReportImportSession.vue'
 import { createSession } from '@/engine/session'
 import type { Session } from '@/engine/generated/session'
@@ -40,6 +40,8 @@ async function settle() {
 
 async function importing(file: File) {
   const wrapper = mount(ReportImportSession, { props: { file }, attachTo: document.body })
+  // The file is read by the loading job (in a worker in the app), loaded on first use.
+  await vi.waitFor(() => expect(wrapper.text()).not.toContain('Reading “'), { timeout: 4000 })
   await settle()
   return wrapper
 }

@@ -1,0 +1,246 @@
+/**
+ * One linear pass over a file's text before it is parsed, so that a hostile file is refused with a
+ * located problem instead of exhausting the parser's stack: how deeply it nests lists and groups,
+ * and (for JSON, where the parser keeps the last of two equal keys silently) which keys repeat.
+ */
+
+/** A key written twice in the same group: offsets of the second one, and of the first. */
+export interface RepeatedKey {
+  key: string
+  start: number
+  end: number
+  first: number
+}
+
+/** Where a JSON text first nests deeper than `maxDepth`, and every repeated key. */
+export function scanJson(text: string, maxDepth: number): { tooDeepAt?: number; repeated: RepeatedKey[] } {
+  const repeated: RepeatedKey[] = []
+  // One frame per open `{` or `[`: the keys seen so far (objects only) and whether a key comes next.
+  const frames: { keys?: Map<string, number>; expectKey: boolean }[] = []
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]
+    if (char === '"') {
+      const start = i
+      let escaped = false
+      for (i++; i < text.length && text[i] !== '"'; i++) {
+        if (text[i] === '\\') {
+          escaped = true
+          i++
+        }
+      }
+      const frame = frames.at(-1)
+      if (frame?.keys && frame.expectKey) {
+        const raw = text.slice(start, i + 1)
+        let key = raw.slice(1, -1)
+        if (escaped) {
+          try {
+            key = JSON.parse(raw) as string
+          } catch {
+            // Not valid JSON: the parser reports it.
+          }
+        }
+        const first = frame.keys.get(key)
+        if (first === undefined) frame.keys.set(key, start)
+        else repeated.push({ key, start, end: i + 1, first })
+        frame.expectKey = false
+      }
+    } else if (char === '{' || char === '[') {
+      frames.push(char === '{' ? { keys: new Map(), expectKey: true } : { expectKey: false })
+      if (frames.length > maxDepth) return { tooDeepAt: i, repeated }
+    } else if (char === '}' || char === ']') {
+      frames.pop()
+    } else if (char === ',') {
+      const frame = frames.at(-1)
+      if (frame?.keys) frame.expectKey = true
+    }
+  }
+  return { repeated }
+}
+
+const isSpace = (char: string | undefined) => char === ' ' || char === '\t'
+
+/**
+ * Where a YAML text first nests deeper than `maxDepth` (block levels by indentation and `- `
+ * indicators, plus open flow brackets), or undefined. It reads only structure: block scalars
+ * (`|`, `>`), quoted text and comments are skipped, and brackets inside plain text do not count.
+ * It may over-count odd but valid layouts; the limit leaves a wide margin above any honest file.
+ */
+export function yamlTooDeepAt(text: string, maxDepth: number): number | undefined {
+  const levels: number[] = []
+  let flow = 0
+  let quote: '"' | "'" | undefined
+  let blockScalarParent = -1
+  let lineStart = 0
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart)
+    if (lineEnd === -1) lineEnd = text.length
+    let i = lineStart
+    while (i < lineEnd && text[i] === ' ') i++
+    const indent = i - lineStart
+    const blank = i >= lineEnd || text[i] === '#' || text[i] === '\r'
+    if (blockScalarParent >= 0 && (blank || indent > blockScalarParent)) {
+      lineStart = lineEnd + 1
+      continue
+    }
+    blockScalarParent = -1
+    if (blank && !quote) {
+      lineStart = lineEnd + 1
+      continue
+    }
+    let valueStart = false
+    if (!quote && flow === 0) {
+      while (levels.length > 0 && levels.at(-1)! > indent) levels.pop()
+      if (levels.length === 0 || levels.at(-1)! < indent) levels.push(indent)
+      // Compact nesting: `- - - x` and `? ` open a level at each indicator.
+      while (i < lineEnd && (text[i] === '-' || text[i] === '?') && (i + 1 === lineEnd || isSpace(text[i + 1]))) {
+        i++
+        while (i < lineEnd && isSpace(text[i])) i++
+        if (i < lineEnd) levels.push(i - lineStart)
+        if (levels.length > maxDepth) return i
+      }
+      valueStart = true
+    }
+    if (levels.length + flow > maxDepth) return i
+    for (; i < lineEnd; i++) {
+      const char = text[i]!
+      if (quote) {
+        if (char === '\\' && quote === '"') i++
+        else if (char === quote) {
+          quote = undefined
+          valueStart = false
+        }
+        continue
+      }
+      if (isSpace(char)) continue
+      if (char === '#' && (i === lineStart || isSpace(text[i - 1]))) break
+      const inFlowValue = flow > 0 && /[[{,:]/.test(text[i - 1] ?? '')
+      if ((char === '"' || char === "'") && (valueStart || flow > 0)) {
+        quote = char
+        continue
+      }
+      if ((char === '[' || char === '{') && (valueStart || flow > 0)) {
+        flow++
+        if (levels.length + flow > maxDepth) return i
+        continue
+      }
+      if ((char === ']' || char === '}') && flow > 0) {
+        flow--
+        continue
+      }
+      if (flow === 0 && (char === '|' || char === '>') && valueStart) {
+        blockScalarParent = indent
+        break
+      }
+      if (flow === 0 && (char === '&' || char === '!')) {
+        // An anchor or a tag before the value: the value may still open a flow collection.
+        while (i + 1 < lineEnd && !isSpace(text[i + 1])) i++
+        continue
+      }
+      if (char === ':' && (i + 1 === lineEnd || isSpace(text[i + 1]) || text[i + 1] === '\r')) {
+        valueStart = true
+        continue
+      }
+      if (flow === 0) {
+        // Plain text: only a `: ` later on the line starts another value.
+        // Searched within the line only, so the scan stays linear.
+        let colon = -1
+        for (let j = i; j < lineEnd - 1; j++) {
+          if (text[j] === ' ' && text[j + 1] === '#') break
+          if (text[j] === ':' && text[j + 1] === ' ') {
+            colon = j
+            break
+          }
+        }
+        if (colon === -1) break
+        i = colon
+        valueStart = true
+        continue
+      }
+      valueStart = inFlowValue
+    }
+    lineStart = lineEnd + 1
+  }
+  return undefined
+}
+
+/** Where a path's value (and the key naming it) was written in a JSON text. */
+export interface JsonLocation {
+  /** The deepest value found along the path: the whole path's, or a parent's when a part is missing. */
+  value: [number, number]
+  /** The key of the whole path's value, when it was found and is an object's member. */
+  key?: [number, number]
+  found: boolean
+}
+
+/**
+ * Finds a path in well-formed JSON in one pass that skips every sibling it passes, so locating a
+ * problem in a large session costs a scan, not a second parse that keeps every position.
+ */
+export function locateJson(text: string, path: readonly (string | number)[]): JsonLocation {
+  const space = (i: number) => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\t' || text[i] === '\r')) i++
+    return i
+  }
+  const stringEnd = (i: number) => {
+    for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++
+    return i + 1
+  }
+  const valueEnd = (i: number): number => {
+    const open = text[i]
+    if (open === '"') return stringEnd(i)
+    if (open === '{' || open === '[') {
+      let depth = 0
+      for (; i < text.length; i++) {
+        const char = text[i]
+        if (char === '"') i = stringEnd(i) - 1
+        else if (char === '{' || char === '[') depth++
+        else if (char === '}' || char === ']') {
+          depth--
+          if (depth === 0) return i + 1
+        }
+      }
+      return text.length
+    }
+    while (i < text.length && !/[,}\]\s]/.test(text[i]!)) i++
+    return i
+  }
+  let at = space(0)
+  let key: [number, number] | undefined
+  for (const segment of path) {
+    const open = text[at]
+    let next: number | undefined
+    let nextKey: [number, number] | undefined
+    if (open === '{' && typeof segment === 'string') {
+      let i = space(at + 1)
+      while (i < text.length && text[i] === '"') {
+        const end = stringEnd(i)
+        const raw = text.slice(i, end)
+        const name = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1)
+        const value = space(space(end) + 1)
+        if (name === segment) {
+          next = value
+          nextKey = [i, end]
+          break
+        }
+        i = space(valueEnd(value))
+        if (text[i] !== ',') break
+        i = space(i + 1)
+      }
+    } else if (open === '[' && typeof segment === 'number') {
+      let i = space(at + 1)
+      for (let index = 0; i < text.length && text[i] !== ']'; index++) {
+        if (index === segment) {
+          next = i
+          break
+        }
+        i = space(valueEnd(i))
+        if (text[i] !== ',') break
+        i = space(i + 1)
+      }
+    }
+    if (next === undefined) return { value: [at, valueEnd(at)], found: false }
+    at = next
+    key = nextKey
+  }
+  return { value: [at, valueEnd(at)], ...(key ? { key } : {}), found: true }
+}

@@ -1,0 +1,32 @@
+/** Messages between the app and the worker that reads rulebook and workbook files (load.worker.ts). */
+import type { Problem } from '@/engine/problems'
+import type { Rulebook } from '@/engine/generated/rulebook'
+import type { Session } from '@/engine/generated/session'
+
+/** What the file is expected to hold; `any` decides from its content. */
+export type FileExpectation = 'rulebook' | 'session' | 'any'
+
+/** A request to read one file. */
+export interface LoadRequest {
+  file: Blob
+  name: string
+  expect: FileExpectation
+}
+
+/** Where reading has got to: reading bytes (with the share read), parsing, or checking. */
+export interface LoadProgress {
+  step: 'reading' | 'parsing' | 'checking'
+  /** 0 to 1 while reading; absent when the step's length is unknown. */
+  fraction?: number
+}
+
+/** What reading gave: a rulebook (when it has no errors, with its content hash) or a session. */
+export type LoadOutcome =
+  | { kind: 'rulebook'; rulebook?: Rulebook; contentHash?: string; problems: Problem[] }
+  | { kind: 'session'; session?: Session; problems: Problem[] }
+
+/** One message from the worker. */
+export type LoadMessage =
+  | { type: 'progress'; progress: LoadProgress }
+  | { type: 'done'; outcome: LoadOutcome }
+  | { type: 'failed'; message: string }
