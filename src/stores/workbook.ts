@@ -166,10 +166,25 @@ export const useWorkbookStore = defineStore('workbook', () => {
 
   // --- Opening and closing ---------------------------------------------------------------
 
-  /** Loads a saved workbook and its rulebook; resumes from an emergency copy if that is newer. */
-  async function open(workbookId: string): Promise<void> {
-    if (id.value === workbookId && loadState.value === 'ready') return
-    await close()
+  /** The opening under way, so that asking again for the same workbook waits for it rather than starting over. */
+  let opening: { id: string; done: Promise<void> } | undefined
+
+  /**
+   * Loads a saved workbook and its rulebook; resumes from an emergency copy if that is newer.
+   * Asking for the workbook already open (or opening) does nothing more; `loadState` says how it went.
+   */
+  function open(workbookId: string): Promise<void> {
+    if (id.value === workbookId && loadState.value === 'ready') return Promise.resolve()
+    if (opening?.id === workbookId) return opening.done
+    const done = load(workbookId).finally(() => {
+      if (opening?.done === done) opening = undefined
+    })
+    opening = { id: workbookId, done }
+    return done
+  }
+
+  async function load(workbookId: string): Promise<void> {
+    await shut()
     id.value = workbookId
     loadState.value = 'loading'
     loadError.value = undefined
@@ -218,6 +233,11 @@ export const useWorkbookStore = defineStore('workbook', () => {
 
   /** Saves what is pending and forgets the workbook (the start page then reads fresh records). */
   async function close(): Promise<void> {
+    opening = undefined
+    await shut()
+  }
+
+  async function shut(): Promise<void> {
     await flush()
     id.value = undefined
     session.value = undefined
