@@ -101,13 +101,17 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!
 }
 const ms = (value: number) => (Number.isNaN(value) ? 'n/a' : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`)
-const rows: string[][] = []
+const widths = [62, 10, 10, 8]
+/** Prints a row of the table at once, so a long run shows its figures as it goes. */
+function printRow(row: string[]) {
+  console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[0]!) : i < 4 ? cell.padStart(widths[i]!) : `  ${cell}`)).join(''))
+}
 function report(name: string, values: number[] | number, goal = '') {
-  if (typeof values === 'number') rows.push([name, ms(values), '', '', goal])
-  else rows.push([name, ms(quantile(values, 0.5)), ms(quantile(values, 0.95)), String(values.length), goal])
+  if (typeof values === 'number') printRow([name, ms(values), '', '', goal])
+  else printRow([name, ms(quantile(values, 0.5)), ms(quantile(values, 0.95)), String(values.length), goal])
 }
 function reportValue(name: string, value: string, goal = '') {
-  rows.push([name, value, '', '', goal])
+  printRow([name, value, '', '', goal])
 }
 
 // --- Steps of a student ---------------------------------------------------------------------------
@@ -280,6 +284,8 @@ const answering = await fetch(base).then(
 )
 if (answering) throw new Error(`something already answers on ${base}: stop it, or set PW_PORT`)
 // In a process group of its own, so that stopping it stops vite too (npx starts it as a child).
+console.log(`Chromium, ${options.dist}, ${samples} samples per timing (medians and p95; single figures are one run)`)
+printRow(['measure', 'p50', 'p95', 'n', 'goal'])
 const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', options.dist!], {
   stdio: 'ignore',
   detached: true,
@@ -299,9 +305,3 @@ try {
   if (server.pid) process.kill(-server.pid)
 }
 
-console.log(`Chromium, ${options.dist}, ${samples} samples per timing (medians and p95; single figures are one run)`)
-const widths = [62, 10, 10, 8]
-console.log(['measure', 'p50', 'p95', 'n', 'goal'].map((h, i) => (i === 0 ? h.padEnd(widths[0]!) : i < 4 ? h.padStart(widths[i]!) : `  ${h}`)).join(''))
-for (const row of rows) {
-  console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[0]!) : i < 4 ? cell.padStart(widths[i]!) : `  ${cell}`)).join(''))
-}
