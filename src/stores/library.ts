@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import { compileRulebook } from '@/engine/compile'
+import { createSession } from '@/engine/create-session'
 import { evaluate } from '@/engine/evaluate'
 import type { Session } from '@/engine/generated/session'
 import {
@@ -42,7 +43,9 @@ export const useLibraryStore = defineStore('library', () => {
   async function store(loaded: LoadedRulebook, session: Session): Promise<string> {
     const id = newWorkbookId()
     const saved: Session = { ...session, id }
-    const walk = evaluate(compileRulebook(loaded.rulebook), saved)
+    // The student opens it next: make it the rulebook in use, compiled once for both.
+    rulebookStore.use(loaded)
+    const walk = evaluate(rulebookStore.compiled ?? compileRulebook(loaded.rulebook), saved)
     await rulebookStore.keep(loaded)
     await storage.putWorkbook({
       version: RECORD_VERSION,
@@ -56,8 +59,6 @@ export const useLibraryStore = defineStore('library', () => {
 
   /** Starts a workbook on a rulebook and scenario; returns its id. */
   async function create(loaded: LoadedRulebook, choice: NewWorkbook): Promise<string> {
-    // engine/session.ts also holds the session validator, which the student's path does without.
-    const { createSession } = await import('@/engine/session')
     const session = createSession({
       rulebook: loaded.rulebook,
       contentHash: loaded.contentHash,
