@@ -98,6 +98,7 @@ export function findUnreachable(compiled: CompiledRulebook): { questions: number
     const conclusions = new Map<number, Outcome>()
     const scope: EvaluationScope = {
       scenario,
+      lineage: compiled.scenarios.get(scenario)?.lineage,
       answer: (id) => states.get(questionIndex.get(id) ?? -1) ?? { state: 'waiting' },
       conclusion(id) {
         const index = conclusionIndex.get(id)
