@@ -5,7 +5,7 @@
  * paragraphs, and external links open in a new tab without access to this one.
  */
 import MarkdownIt from 'markdown-it'
-import { factLink as factLinkPattern, isSafeLink as isAllowedLink } from '@/report/links'
+import { factLink as factLinkPattern, isSafeLink as isAllowedLink, termLink } from '@/report/links'
 
 export { factLinkPattern, isAllowedLink }
 
@@ -13,9 +13,39 @@ const md = new MarkdownIt({ html: false, linkify: true, typographer: true })
 md.disable('image')
 md.validateLink = isAllowedLink
 
+/**
+ * A glossary term link becomes a button that opens the term's definition in place (see
+ * GlossaryPopover.vue, which handles every `button.term-link` on the page).
+ */
+md.core.ruler.push('glossary_terms', (state) => {
+  for (const block of state.tokens) {
+    const children = block.children ?? []
+    const open: number[] = []
+    children.forEach((token, i) => {
+      if (token.type === 'link_open') {
+        open.push(i)
+        const href = String(token.attrGet('href') ?? '')
+        if (!termLink.test(href)) return
+        token.tag = 'button'
+        token.attrs = [
+          ['type', 'button'],
+          ['class', 'term-link'],
+          ['data-term', href.slice('#term-'.length)],
+          ['aria-expanded', 'false'],
+        ]
+        token.meta = { term: true }
+      } else if (token.type === 'link_close') {
+        const opener = children[open.pop() ?? -1]
+        if (opener?.meta?.term) token.tag = 'button'
+      }
+    })
+  }
+})
+
 md.renderer.rules.link_open = (tokens, index, options, _env, self) => {
   const token = tokens[index]!
   const href = String(token.attrGet('href') ?? '')
+  if (token.tag === 'button') return self.renderToken(tokens, index, options)
   if (factLinkPattern.test(href)) {
     token.attrJoin('class', 'fact-link')
   } else {

@@ -22,6 +22,9 @@ import type {
   ReportSection,
 } from './model.ts'
 import { authorityGroups, conclusionGroups, dateInWords } from './text.ts'
+import { citeAs } from '../engine/cite.ts'
+import { sortedGlossary } from '../engine/glossary.ts'
+import { memoState } from '../engine/memo.ts'
 
 /** What a report is made with, beyond the rulebook, the session and its walk. */
 export interface ReportOptions {
@@ -253,6 +256,34 @@ export function buildReport(
     authorities: tableOfAuthorities(compiled, sections),
     facts: (scenario?.paragraphs ?? []).map((p) => fact(p.fact.id)),
     instructorCopy,
+    ...flagshipParts(compiled, session, walk, instructorCopy),
+  }
+}
+
+/** The variation, the model memo (once revealed), the glossary and the citation line. */
+function flagshipParts(
+  compiled: CompiledRulebook,
+  session: Session,
+  walk: Walk,
+  instructorCopy: boolean,
+): Pick<Report, 'variation' | 'memo' | 'glossary' | 'citeAs'> {
+  const { rulebook } = compiled
+  const scenario = compiled.scenarios.get(session.scenario)
+  const memo = instructorCopy ? scenario?.memo : memoState(compiled, session, walk).memo
+  const glossary = sortedGlossary(rulebook.glossary).map((term) => ({
+    id: term.id,
+    term: term.term,
+    definition: term.definition,
+    authorities: (term.authorities ?? []).map((c) => {
+      const title = compiled.authorities.get(c.authority)?.title ?? c.authority
+      return c.pinpoint ? `${title}, ${c.pinpoint}` : title
+    }),
+  }))
+  return {
+    ...(scenario?.variation ? { variation: scenario.variation } : {}),
+    ...(memo ? { memo } : {}),
+    ...(glossary.length > 0 ? { glossary } : {}),
+    citeAs: citeAs(rulebook, { id: session.scenario, title: scenario?.title ?? session.scenario }),
   }
 }
 

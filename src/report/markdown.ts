@@ -4,16 +4,17 @@
  * only to http(s), mailto and the report's own fact paragraphs (`#fact-<id>`).
  */
 import MarkdownIt, { type Token } from 'markdown-it'
-import { factLink, isSafeLink } from './links.ts'
+import { factLink, isSafeLink, termLink } from './links.ts'
 
-export { factLink, isSafeLink }
+export { factLink, isSafeLink, termLink }
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false })
 md.disable('image')
 md.validateLink = isSafeLink
 md.renderer.rules.link_open = (tokens, index, options, _env, self) => {
   const token = tokens[index]!
-  if (!factLink.test(String(token.attrGet('href') ?? '')))
+  const href = String(token.attrGet('href') ?? '')
+  if (!factLink.test(href) && !termLink.test(href))
     token.attrSet('rel', 'noopener noreferrer')
   return self.renderToken(tokens, index, options)
 }

@@ -167,10 +167,15 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
     ['Scenario', title.scenarioTitle],
     ['Student', title.studentName || 'Not given'],
     ...(title.workbookTitle ? [['Workbook', title.workbookTitle] as [string, string]] : []),
+    ...(report.citeAs ? [['Cite as', report.citeAs] as [string, string]] : []),
     ['Date', title.dateText],
     ['Progress', `${title.progress.answered} of ${title.progress.total} questions answered`],
   ]
   for (const item of meta) add(labelled([item]))
+  if (report.variation) {
+    add(paragraph([run('What changes in this variation', { bold: true })]))
+    for (const block of markdown(report.variation)) add(block)
+  }
 
   if (report.notices.length > 0) {
     add(heading(2, 'Changes since this work was done'))
@@ -346,6 +351,11 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
     ]
   }
 
+  if (report.memo) {
+    add(heading(2, 'Model memo'))
+    for (const block of markdown(report.memo)) add(block)
+  }
+
   add(heading(2, 'Table of authorities'))
   if (report.authorities.length === 0)
     add(paragraph([run('The answered questions cite no authorities.')]))
@@ -400,6 +410,15 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
           ...(qualifier ? [run(` (${qualifier})`)] : []),
         ]),
       )
+    }
+  }
+
+  if (report.glossary?.length) {
+    add(heading(2, 'Appendix: glossary'))
+    for (const term of report.glossary) {
+      add(paragraph([run(term.term, { bold: true })]))
+      for (const block of markdown(term.definition)) add(block)
+      if (term.authorities.length) add(paragraph([run(term.authorities.join('; '), { italics: true })]))
     }
   }
 

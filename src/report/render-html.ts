@@ -60,8 +60,10 @@ export function renderHtmlBody(report: Report): string {
     stale(report),
     orphaned(report),
     conclusions(report),
+    memo(report),
     authorities(report),
     facts(report),
+    glossary(report),
     `<footer><p>Made with Casework from the rulebook <code>${esc(report.title.rulebookId)}</code> ${esc(report.title.rulebookVersion)} (content ${esc(report.title.contentHash)}).</p></footer>`,
   ]
   return `<article class="casework-report">\n${parts.filter(Boolean).join('\n')}\n</article>`
@@ -70,7 +72,8 @@ export function renderHtmlBody(report: Report): string {
 const md = (text: string) => markdownToHtml(text)
 const inline = (text: string) => markdownToHtmlInline(text)
 
-function titleBlock({ title, instructorCopy }: Report): string {
+function titleBlock(report: Report): string {
+  const { title, instructorCopy } = report
   const rows: [string, string][] = [
     [
       'Rulebook',
@@ -81,6 +84,7 @@ function titleBlock({ title, instructorCopy }: Report): string {
     ['Student', title.studentName ? esc(title.studentName) : '<em>Not given</em>'],
   ]
   if (title.workbookTitle) rows.push(['Workbook', esc(title.workbookTitle)])
+  if (report.citeAs) rows.push(['Cite as', esc(report.citeAs)])
   rows.push(['Date', `<time datetime="${esc(title.date)}">${esc(title.dateText)}</time>`])
   rows.push([
     'Progress',
@@ -93,7 +97,30 @@ function titleBlock({ title, instructorCopy }: Report): string {
 <dl class="report-meta">
 ${rows.map(([term, value]) => `<div><dt>${term}</dt><dd>${value}</dd></div>`).join('\n')}
 </dl>
-</header>`
+${report.variation ? `<div class="report-variation"><p><strong>What changes in this variation</strong></p>\n${md(report.variation)}</div>\n` : ''}</header>`
+}
+
+function memo({ memo }: Report): string {
+  if (!memo) return ''
+  return `<section class="report-part" aria-labelledby="report-memo">
+<h2 id="report-memo">Model memo</h2>
+${md(memo)}
+</section>`
+}
+
+function glossary({ glossary }: Report): string {
+  if (!glossary?.length) return ''
+  return `<section class="report-part" aria-labelledby="report-glossary">
+<h2 id="report-glossary">Appendix: glossary</h2>
+<dl class="report-glossary">
+${glossary
+  .map(
+    (term) =>
+      `<dt id="term-${esc(term.id)}">${esc(term.term)}</dt>\n<dd>${md(term.definition)}${term.authorities.length ? `<p class="report-glossary-authorities">${esc(term.authorities.join('; '))}</p>` : ''}</dd>`,
+  )
+  .join('\n')}
+</dl>
+</section>`
 }
 
 function notices({ notices }: Report): string {
