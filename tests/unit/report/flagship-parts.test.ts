@@ -1,4 +1,7 @@
+import * as docx from 'docx'
+import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
+import { renderDocx } from '@/report/render-docx'
 import { compileRulebook } from '@/engine/compile'
 import { evaluate } from '@/engine/evaluate'
 import { loadRulebook } from '@/engine/load'
@@ -60,5 +63,20 @@ describe('engine/memo and the report’s variation, memo, glossary and citation'
     // Markdown has no anchors of its own: the link points at the term heading's slug.
     expect(md).toContain('[effective control](#effective-control)')
     expect(md).not.toContain('#term-')
+  })
+
+  it('ends the DOCX with the glossary and the memo under their own headings', async () => {
+    const bytes = await renderDocx(report(session(['use-of-force', 'consent'])), docx)
+    const xml = strFromU8(unzipSync(bytes)['word/document.xml']!)
+    const texts = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => ({
+      style: /<w:pStyle w:val="([^"]+)"/.exec(p)?.[1],
+      text: [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+    }))
+    const headings = texts.filter((p) => p.style === 'Heading2').map((p) => p.text)
+    expect(headings).toEqual(expect.arrayContaining(['Model memo', 'Appendix: glossary']))
+    expect(headings.indexOf('Appendix: glossary')).toBe(headings.length - 1)
+    const after = texts.slice(texts.findIndex((p) => p.text === 'Appendix: glossary')).map((p) => p.text)
+    expect(after).toEqual(expect.arrayContaining(['Armed attack', 'Nicaragua, para 191', 'Effective control']))
+    expect(texts.map((p) => p.text)).toContain('What changes in this variation')
   })
 })
