@@ -167,7 +167,6 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
     ['Scenario', title.scenarioTitle],
     ['Student', title.studentName || 'Not given'],
     ...(title.workbookTitle ? [['Workbook', title.workbookTitle] as [string, string]] : []),
-    ...(report.citeAs ? [['Cite as', report.citeAs] as [string, string]] : []),
     ['Date', title.dateText],
     ['Progress', `${title.progress.answered} of ${title.progress.total} questions answered`],
   ]
@@ -422,6 +421,7 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
     }
   }
 
+  if (report.citeAs) add(paragraph([run(`Cite the scenario as: ${report.citeAs}`, { italics: true })]))
   add(
     paragraph([
       run(

@@ -64,7 +64,7 @@ export function renderHtmlBody(report: Report): string {
     authorities(report),
     facts(report),
     glossary(report),
-    `<footer><p>Made with Casework from the rulebook <code>${esc(report.title.rulebookId)}</code> ${esc(report.title.rulebookVersion)} (content ${esc(report.title.contentHash)}).</p></footer>`,
+    `<footer>${report.citeAs ? `<p class="report-cite">Cite the scenario as: ${esc(report.citeAs)}</p>` : ''}<p>Made with Casework from the rulebook <code>${esc(report.title.rulebookId)}</code> ${esc(report.title.rulebookVersion)} (content ${esc(report.title.contentHash)}).</p></footer>`,
   ]
   return `<article class="casework-report">\n${parts.filter(Boolean).join('\n')}\n</article>`
 }
@@ -84,7 +84,6 @@ function titleBlock(report: Report): string {
     ['Student', title.studentName ? esc(title.studentName) : '<em>Not given</em>'],
   ]
   if (title.workbookTitle) rows.push(['Workbook', esc(title.workbookTitle)])
-  if (report.citeAs) rows.push(['Cite as', esc(report.citeAs)])
   rows.push(['Date', `<time datetime="${esc(title.date)}">${esc(title.dateText)}</time>`])
   rows.push([
     'Progress',

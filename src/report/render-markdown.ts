@@ -39,6 +39,7 @@ export function renderMarkdown(report: Report): string {
     ...facts(report),
     ...glossary(report),
     '---',
+    ...(report.citeAs ? [`Cite the scenario as: ${esc(report.citeAs)}`] : []),
     `Made with Casework from the rulebook \`${report.title.rulebookId}\` ${esc(report.title.rulebookVersion)} (content ${esc(report.title.contentHash)}).`,
   ]
   return linkTermsToAppendix(`${blocks.join('\n\n')}\n`, report)
@@ -107,7 +108,7 @@ const indent = (text: string) =>
 /** Engine sentences and other one-line Markdown, flattened to one line. */
 const line = (text: string) => md(text).replace(/\s*\n\s*/g, ' ')
 
-function titleBlock({ title, instructorCopy, citeAs, variation }: Report): string[] {
+function titleBlock({ title, instructorCopy, variation }: Report): string[] {
   const rows = [
     `- **Rulebook:** ${esc(title.rulebookTitle)}, version ${esc(title.rulebookVersion)} (content ${esc(title.contentHash)})`,
     `- **Authors:** ${esc(title.authors.join('; '))}`,
@@ -115,7 +116,6 @@ function titleBlock({ title, instructorCopy, citeAs, variation }: Report): strin
     `- **Student:** ${title.studentName ? esc(title.studentName) : '*Not given*'}`,
   ]
   if (title.workbookTitle) rows.push(`- **Workbook:** ${esc(title.workbookTitle)}`)
-  if (citeAs) rows.push(`- **Cite as:** ${esc(citeAs)}`)
   rows.push(`- **Date:** ${esc(title.dateText)}`)
   rows.push(
     `- **Progress:** ${title.progress.answered} of ${title.progress.total} questions answered`,
