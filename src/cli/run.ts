@@ -67,6 +67,10 @@ goes to stderr.`,
     run: lazy(() => import('./commands/whatif.ts').then((m) => m.whatif)),
     summary: 'whatif <rulebook> <session.json> <conclusion> [--max <n>] [--json]   the smallest answer changes that change it',
   },
+  instructor: {
+    run: lazy(() => import('./commands/instructor.ts').then((m) => m.instructor)),
+    summary: 'instructor <rulebook> --format md|html -o <file>   plan, readings, rubric, glossary',
+  },
 }
 
 export const usage = `Usage: casework <command> [options]

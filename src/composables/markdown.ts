@@ -9,7 +9,7 @@ import { createMarkdown, plainTextOf, factLink as factLinkPattern, isSafeLink as
 
 export { factLinkPattern, isAllowedLink }
 
-const md = createMarkdown({ externalLinksInNewTab: true, factLinkClass: 'fact-link' })
+const md = createMarkdown({ externalLinksInNewTab: true, factLinkClass: 'fact-link', termButtons: true })
 
 /** Markdown to HTML that is safe to put in the page. */
 export function renderMarkdown(text: string | undefined): string {

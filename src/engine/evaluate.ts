@@ -260,6 +260,7 @@ export function createLiveWalk(compiled: CompiledRulebook, session: SessionAnswe
   let current = 0
   const scope: EvaluationScope = {
     scenario,
+    lineage: compiled.scenarios.get(scenario)?.lineage,
     answer(questionId) {
       const index = questionIndex.get(questionId)
       if (index === undefined) return notAsked

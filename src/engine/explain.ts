@@ -95,7 +95,7 @@ export function describeCondition(compiled: CompiledRulebook, node: ConditionNod
       return `${label(node.subject.name)} is ${words[node.operator]} ${node.value}`
     }
     case 'scenario': {
-      const scenario = compiled.rulebook.scenarios.find((s) => s.id === node.scenario.name)
+      const scenario = compiled.scenarios.get(node.scenario.name)
       return `the scenario is ${node.negated ? 'not ' : ''}“${scenario?.title ?? node.scenario.name}”`
     }
     default:

@@ -22,6 +22,9 @@ import type {
   ReportSection,
 } from './model.ts'
 import { authorityGroups, conclusionGroups, dateInWords } from './text.ts'
+import { citeAs } from '../engine/cite.ts'
+import { sortedGlossary } from '../engine/glossary.ts'
+import { memoState } from '../engine/memo.ts'
 
 /** What a report is made with, beyond the rulebook, the session and its walk. */
 export interface ReportOptions {
@@ -54,7 +57,7 @@ export function buildReport(
   const invalid = new Map(
     drift.invalidAnswers.map(({ questionId, reason }) => [questionId, reason]),
   )
-  const scenario = rulebook.scenarios.find((s) => s.id === session.scenario)
+  const scenario = compiled.scenarios.get(session.scenario)
   const sectionTitle = (id: string) =>
     rulebook.sections[compiled.sectionIndex.get(id) ?? -1]?.title ?? id
 
@@ -68,7 +71,9 @@ export function buildReport(
   }
 
   const fact = (id: string): ReportFact => {
-    const found = compiled.facts.get(id)
+    // The student's scenario first: a variation may restate a fact of its base.
+    const own = scenario?.facts.get(id)
+    const found = own ? { ...own, scenario: session.scenario } : compiled.facts.get(id)
     if (!found) {
       return {
         id,
@@ -84,7 +89,7 @@ export function buildReport(
       id,
       number: found.number,
       otherScenario: other
-        ? (rulebook.scenarios.find((s) => s.id === other)?.title ?? other)
+        ? (compiled.scenarios.get(other)?.title ?? other)
         : undefined,
       text: found.fact.text,
       certainty: found.fact.certainty,
@@ -249,8 +254,36 @@ export function buildReport(
     orphaned,
     conclusions,
     authorities: tableOfAuthorities(compiled, sections),
-    facts: (scenario?.facts ?? []).map((f) => fact(f.id)),
+    facts: (scenario?.paragraphs ?? []).map((p) => fact(p.fact.id)),
     instructorCopy,
+    ...flagshipParts(compiled, session, walk, instructorCopy),
+  }
+}
+
+/** The variation, the model memo (once revealed), the glossary and the citation line. */
+function flagshipParts(
+  compiled: CompiledRulebook,
+  session: Session,
+  walk: Walk,
+  instructorCopy: boolean,
+): Pick<Report, 'variation' | 'memo' | 'glossary' | 'citeAs'> {
+  const { rulebook } = compiled
+  const scenario = compiled.scenarios.get(session.scenario)
+  const memo = instructorCopy ? scenario?.memo : memoState(compiled, session, walk).memo
+  const glossary = sortedGlossary(rulebook.glossary).map((term) => ({
+    id: term.id,
+    term: term.term,
+    definition: term.definition,
+    authorities: (term.authorities ?? []).map((c) => {
+      const title = compiled.authorities.get(c.authority)?.title ?? c.authority
+      return c.pinpoint ? `${title}, ${c.pinpoint}` : title
+    }),
+  }))
+  return {
+    ...(scenario?.variation ? { variation: scenario.variation } : {}),
+    ...(memo ? { memo } : {}),
+    ...(glossary.length > 0 ? { glossary } : {}),
+    citeAs: citeAs(rulebook, { id: session.scenario, title: scenario?.title ?? session.scenario }),
   }
 }
 

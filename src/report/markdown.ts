@@ -4,10 +4,10 @@
  * only to http(s), mailto and the report's own fact paragraphs (`#fact-<id>`).
  */
 import type { Token } from 'markdown-it'
-import { createMarkdown, factLink, isSafeLink } from './markdown-policy.ts'
+import { createMarkdown, factLink, isSafeLink, termLink } from './markdown-policy.ts'
 import { toInertMarkdown } from './markdown-inert.ts'
 
-export { factLink, isSafeLink }
+export { factLink, isSafeLink, termLink }
 
 const md = createMarkdown()
 

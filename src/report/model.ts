@@ -37,6 +37,23 @@ export interface Report {
   facts: ReportFact[]
   /** Whether model answers the rulebook keeps from students (`reveal: never`) are shown. */
   instructorCopy: boolean
+  /** What changes in the student's scenario, when it is a variation of another. */
+  variation?: MarkdownText
+  /** The scenario's model memo, once revealed (every asked question committed) or for instructors. */
+  memo?: MarkdownText
+  /** The rulebook's glossary, alphabetically: the appendix that term links point at. */
+  glossary?: ReportTerm[]
+  /** How to cite the scenario the work was done on (plain text). */
+  citeAs?: string
+}
+
+/** A glossary term, as the report's appendix lists it. */
+export interface ReportTerm {
+  id: string
+  term: string
+  definition: MarkdownText
+  /** Its authorities in words: `Nicaragua, para 191`. */
+  authorities: string[]
 }
 
 /** The title block. */

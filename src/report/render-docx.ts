@@ -171,6 +171,10 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
     ['Progress', `${title.progress.answered} of ${title.progress.total} questions answered`],
   ]
   for (const item of meta) add(labelled([item]))
+  if (report.variation) {
+    add(paragraph([run('What changes in this variation', { bold: true })]))
+    for (const block of markdown(report.variation)) add(block)
+  }
 
   if (report.notices.length > 0) {
     add(heading(2, 'Changes since this work was done'))
@@ -346,6 +350,11 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
     ]
   }
 
+  if (report.memo) {
+    add(heading(2, 'Model memo'))
+    for (const block of markdown(report.memo)) add(block)
+  }
+
   add(heading(2, 'Table of authorities'))
   if (report.authorities.length === 0)
     add(paragraph([run('The answered questions cite no authorities.')]))
@@ -403,6 +412,16 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
     }
   }
 
+  if (report.glossary?.length) {
+    add(heading(2, 'Appendix: glossary'))
+    for (const term of report.glossary) {
+      add(paragraph([run(term.term, { bold: true })]))
+      for (const block of markdown(term.definition)) add(block)
+      if (term.authorities.length) add(paragraph([run(term.authorities.join('; '), { italics: true })]))
+    }
+  }
+
+  if (report.citeAs) add(paragraph([run(`Cite the scenario as: ${report.citeAs}`, { italics: true })]))
   add(
     paragraph([
       run(

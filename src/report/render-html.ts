@@ -78,9 +78,11 @@ export function renderHtmlBody(report: Report): string {
     stale(report),
     orphaned(report),
     conclusions(report),
+    memo(report),
     authorities(report),
     facts(report),
-    `<footer><p>Made with Casework from the rulebook <code>${esc(report.title.rulebookId)}</code> ${esc(report.title.rulebookVersion)} (content ${esc(report.title.contentHash)}).</p></footer>`,
+    glossary(report),
+    `<footer>${report.citeAs ? `<p class="report-cite">Cite the scenario as: ${esc(report.citeAs)}</p>` : ''}<p>Made with Casework from the rulebook <code>${esc(report.title.rulebookId)}</code> ${esc(report.title.rulebookVersion)} (content ${esc(report.title.contentHash)}).</p></footer>`,
   ]
   return `<article class="casework-report">\n${parts.filter(Boolean).join('\n')}\n</article>`
 }
@@ -88,7 +90,8 @@ export function renderHtmlBody(report: Report): string {
 const md = (text: string) => markdownToHtml(text)
 const inline = (text: string) => markdownToHtmlInline(text)
 
-function titleBlock({ title, instructorCopy }: Report): string {
+function titleBlock(report: Report): string {
+  const { title, instructorCopy } = report
   const rows: [string, string][] = [
     [
       'Rulebook',
@@ -111,7 +114,30 @@ function titleBlock({ title, instructorCopy }: Report): string {
 <dl class="report-meta">
 ${rows.map(([term, value]) => `<div><dt>${term}</dt><dd>${value}</dd></div>`).join('\n')}
 </dl>
-</header>`
+${report.variation ? `<div class="report-variation"><p><strong>What changes in this variation</strong></p>\n${md(report.variation)}</div>\n` : ''}</header>`
+}
+
+function memo({ memo }: Report): string {
+  if (!memo) return ''
+  return `<section class="report-part" aria-labelledby="report-memo">
+<h2 id="report-memo">Model memo</h2>
+${md(memo)}
+</section>`
+}
+
+function glossary({ glossary }: Report): string {
+  if (!glossary?.length) return ''
+  return `<section class="report-part" aria-labelledby="report-glossary">
+<h2 id="report-glossary">Appendix: glossary</h2>
+<dl class="report-glossary">
+${glossary
+  .map(
+    (term) =>
+      `<dt id="term-${esc(term.id)}">${esc(term.term)}</dt>\n<dd>${md(term.definition)}${term.authorities.length ? `<p class="report-glossary-authorities">${esc(term.authorities.join('; '))}</p>` : ''}</dd>`,
+  )
+  .join('\n')}
+</dl>
+</section>`
 }
 
 function notices({ notices }: Report): string {

@@ -34,12 +34,58 @@ export function renderMarkdown(report: Report): string {
     ...stale(report),
     ...orphaned(report),
     ...conclusions(report),
+    ...memo(report),
     ...authorities(report),
     ...facts(report),
+    ...glossary(report),
     '---',
+    ...(report.citeAs ? [`Cite the scenario as: ${esc(report.citeAs)}`] : []),
     `Made with Casework from the rulebook \`${report.title.rulebookId}\` ${esc(report.title.rulebookVersion)} (content ${esc(report.title.contentHash)}).`,
   ]
-  return `${blocks.join('\n\n')}\n`
+  return linkTermsToAppendix(`${blocks.join('\n\n')}\n`, report)
+}
+
+function memo({ memo }: Report): string[] {
+  return memo ? ['## Model memo', md(memo)] : []
+}
+
+function glossary({ glossary }: Report): string[] {
+  if (!glossary?.length) return []
+  return [
+    '## Appendix: glossary',
+    ...glossary.flatMap((term) => [
+      `### ${esc(term.term)}`,
+      md(term.definition) + (term.authorities.length ? `\n\n*${esc(term.authorities.join('; '))}*` : ''),
+    ]),
+  ]
+}
+
+/** The anchor GitHub and most Markdown viewers give a heading: lower case, punctuation dropped, spaces as hyphens. */
+function headingSlug(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-')
+}
+
+/**
+ * Markdown has no anchors of its own, so `#term-<id>` links are pointed at the slug of the term's
+ * heading in the glossary appendix, which viewers make into an anchor.
+ */
+function linkTermsToAppendix(text: string, { glossary }: Report): string {
+  if (!glossary?.length) return text
+  const seen = new Map<string, number>()
+  const slugs = new Map<string, string>()
+  for (const term of glossary) {
+    const slug = headingSlug(esc(term.term).replace(/\\/g, ''))
+    const count = seen.get(slug) ?? 0
+    seen.set(slug, count + 1)
+    slugs.set(term.id, count === 0 ? slug : `${slug}-${count}`)
+  }
+  return text.replace(/\]\(#term-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\)/g, (whole, id: string) =>
+    slugs.has(id) ? `](#${slugs.get(id)})` : whole,
+  )
 }
 
 /** Untrusted Markdown, made inert (re-written from its parse, so nothing it opens stays open). */
@@ -62,7 +108,7 @@ const indent = (text: string) =>
 /** Engine sentences and other one-line Markdown, flattened to one line from their parse. */
 const line = (text: string) => inertMarkdownLine(text)
 
-function titleBlock({ title, instructorCopy }: Report): string[] {
+function titleBlock({ title, instructorCopy, variation }: Report): string[] {
   const rows = [
     `- **Rulebook:** ${esc(title.rulebookTitle)}, version ${esc(title.rulebookVersion)} (content ${esc(title.contentHash)})`,
     `- **Authors:** ${esc(title.authors.join('; '))}`,
@@ -75,7 +121,11 @@ function titleBlock({ title, instructorCopy }: Report): string[] {
     `- **Progress:** ${title.progress.answered} of ${title.progress.total} questions answered`,
   )
   const kind = instructorCopy ? 'Conclusion report (instructor’s copy)' : 'Conclusion report'
-  return [`# ${kind}: ${esc(title.rulebookTitle)}`, rows.join('\n')]
+  return [
+    `# ${kind}: ${esc(title.rulebookTitle)}`,
+    rows.join('\n'),
+    ...(variation ? [`**What changes in this variation:** ${line(variation)}`] : []),
+  ]
 }
 
 function notices({ notices }: Report): string[] {

@@ -10,7 +10,8 @@ import {
 } from 'vue'
 import { createLiveWalk, type LiveWalk, type WalkChanges } from '@/engine/evaluate'
 import { questionHash } from '@/engine/hash'
-import type { Question, Scenario } from '@/engine/generated/rulebook'
+import type { Question } from '@/engine/generated/rulebook'
+import type { ResolvedScenario } from '@/engine/scenarios'
 import type {
   AnswerValue,
   Confidence,
@@ -133,8 +134,9 @@ export const useWorkbookStore = defineStore('workbook', () => {
       walk.progress = current.progress
     }
   }
-  const scenario = computed<Scenario | undefined>(() =>
-    rulebook.value?.scenarios.find((s) => s.id === session.value?.scenario),
+  /** The student's scenario, with what a variation inherits resolved. */
+  const scenario = computed<ResolvedScenario | undefined>(() =>
+    session.value ? compiled.value?.scenarios.get(session.value.scenario) : undefined,
   )
   /** Questions a student moves through with next / previous: the ones asked now. */
   const askedQuestions = computed(() =>

@@ -108,8 +108,12 @@ export function createSums(compiled: CompiledRulebook, limits: ExploreLimits = {
         return { yes: inner.no, no: inner.yes }
       }
       case 'scenario': {
-        const position = layout.scenarios.indexOf(node.scenario.name)
-        const match = position < 0 ? 0n : 1n << BigInt(position)
+        // `scenario is dock-strike` also holds in the variations that extend it.
+        let match = 0n
+        layout.scenarios.forEach((id, position) => {
+          const lineage = compiled.scenarios.get(id)?.lineage ?? [id]
+          if (lineage.includes(node.scenario.name)) match |= 1n << BigInt(position)
+        })
         const all = maskRange(0, layout.scenarios.length)
         const yesMask = node.negated ? all & ~match : match
         const noMask = all & ~yesMask
