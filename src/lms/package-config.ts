@@ -1,5 +1,5 @@
 /** `casework-package.json`: what a packaged workbook opens, written by `casework package`. */
-import type { ShippedRulebookSource } from '@/stores/shipped'
+import type { RulebookMeta } from '../engine/meta.ts'
 
 export const PACKAGE_CONFIG_FILE = 'casework-package.json'
 export const PACKAGE_FORMAT = 'casework-package/1'
@@ -7,7 +7,7 @@ export const PACKAGE_FORMAT = 'casework-package/1'
 export interface PackageConfig {
   format: typeof PACKAGE_FORMAT
   /** The one rulebook of the package, as the start page lists shipped rulebooks. */
-  rulebook: ShippedRulebookSource & { url: string }
+  rulebook: { file: string; contentHash: string; meta: RulebookMeta; url: string }
   /** The scenario a student's workbook opens on; absent when the student chooses. */
   scenario?: string
 }

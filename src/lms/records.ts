@@ -78,8 +78,11 @@ function response(question: Question, value: AnswerValue): Pick<Interaction, 'ty
   }
 }
 
-/** An ISO date in SCORM's `time (second,10,0)` form: whole seconds, UTC. */
+/**
+ * An ISO date in SCORM's `time (second,10,0)` form, UTC. Its grammar nests the zone inside the
+ * fraction (`YYYY-MM-DDThh:mm:ss[.s[TZD]]`, at most two digits of fraction), so keep hundredths.
+ */
 export function scormTime(iso: string): string {
   const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? '' : date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString().replace(/(\.\d{2})\dZ$/, '$1Z')
 }

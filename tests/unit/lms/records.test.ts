@@ -11,9 +11,9 @@ describe('lms/records', () => {
   it('records each answered, asked question as an interaction of its kind, and nothing stale', () => {
     const record = lmsRecord(rulebook, session, evaluate(compiled, session))
     expect(record.interactions).toEqual([
-      { id: 'use-of-force', type: 'true-false', learnerResponse: 'true', description: expect.stringMatching(/^Q1\. /), timestamp: '2026-01-15T10:00:00Z' },
-      { id: 'gravity', type: 'numeric', learnerResponse: '3', description: expect.stringMatching(/^Q2\. /), timestamp: '2026-01-15T11:00:00Z' },
-      { id: 'basis', type: 'choice', learnerResponse: 'none', description: expect.stringMatching(/^Q3\. /), timestamp: '2026-01-15T12:00:00Z' },
+      { id: 'use-of-force', type: 'true-false', learnerResponse: 'true', description: expect.stringMatching(/^Q1\. /), timestamp: '2026-01-15T10:00:00.00Z' },
+      { id: 'gravity', type: 'numeric', learnerResponse: '3', description: expect.stringMatching(/^Q2\. /), timestamp: '2026-01-15T11:00:00.00Z' },
+      { id: 'basis', type: 'choice', learnerResponse: 'none', description: expect.stringMatching(/^Q3\. /), timestamp: '2026-01-15T12:00:00.00Z' },
     ])
     // consent-evidence has work but is no longer asked (basis is "none"): not the LMS's business.
     expect(record.interactions.map((interaction) => interaction.id)).not.toContain('consent-evidence')
@@ -48,7 +48,7 @@ describe('lms/records', () => {
   })
 
   it('writes SCORM times in whole seconds, UTC', () => {
-    expect(scormTime('2026-01-15T10:00:00.123Z')).toBe('2026-01-15T10:00:00Z')
+    expect(scormTime('2026-01-15T10:00:00.123Z')).toBe('2026-01-15T10:00:00.00Z')
     expect(scormTime('not a date')).toBe('')
   })
 })
