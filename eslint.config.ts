@@ -18,6 +18,7 @@ export default defineConfigWithVueTs(
   globalIgnores([
     '**/dist/**',
     'dist-cli/**',
+    'dist-lms/**',
     '**/coverage/**',
     '**/test-results/**',
     '**/playwright-report/**',

@@ -7,8 +7,11 @@ import { shippedRulebooks } from './scripts/vite-plugin-rulebooks.ts'
 export const contentSecurityPolicy =
   "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'"
 
-export default defineConfig({
-  plugins: [vue(), shippedRulebooks()],
+// `--mode lms` builds the app that `casework package` puts in a SCORM package (dist-lms/): relative
+// URLs (an LMS serves it from a path of its own) and no shipped rulebooks (the package brings one).
+export default defineConfig(({ mode }) => ({
+  base: mode === 'lms' ? './' : undefined,
+  plugins: [vue(), shippedRulebooks(undefined, { none: mode === 'lms' })],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
@@ -27,5 +30,6 @@ export default defineConfig({
     // The manifest tells which chunks the student's path loads eagerly; the budget is checked by
     // tests/unit/scripts/bundle-size.test.ts.
     manifest: true,
+    outDir: mode === 'lms' ? 'dist-lms' : 'dist',
   },
-})
+}))

@@ -21,6 +21,7 @@ export default defineConfig({
             'tests/unit/cli/**/*.test.ts',
             'tests/unit/rules/**/*.test.ts',
             'tests/unit/scripts/**/*.test.ts',
+            'tests/unit/lms/**/*.test.ts',
             'tests/unit/styles/**/*.test.ts',
           ],
         },

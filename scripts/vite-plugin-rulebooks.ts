@@ -24,7 +24,7 @@ export function shippedRulebookFiles(rulesDir: string): string[] {
   return files.sort((a, b) => Number(b === flagship) - Number(a === flagship) || a.localeCompare(b))
 }
 
-export function shippedRulebooks(rulesDir = resolve('rules')): Plugin {
+export function shippedRulebooks(rulesDir = resolve('rules'), options: { none?: boolean } = {}): Plugin {
   let building = false
   /** In development the JSON is served from memory. */
   const served = new Map<string, string>()
@@ -46,6 +46,7 @@ export function shippedRulebooks(rulesDir = resolve('rules')): Plugin {
     },
     load(id) {
       if (id !== resolvedId) return undefined
+      if (options.none) return 'export default []'
       const entries = shippedRulebookFiles(rulesDir).map((name) => {
         const path = join(rulesDir, name)
         this.addWatchFile(path)

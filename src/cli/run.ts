@@ -70,6 +70,18 @@ goes to stderr.`,
   instructor: {
     run: lazy(() => import('./commands/instructor.ts').then((m) => m.instructor)),
     summary: 'instructor <rulebook> --format md|html -o <file>   plan, readings, rubric, glossary',
+  package: {
+    run: lazy(() => import('./commands/package.ts').then((m) => m.packageCommand)),
+    summary: 'package <rulebook> --scorm2004 -o <file.zip>   a SCORM package to upload to Moodle, Canvas or Blackboard',
+    help: `Writes a SCORM 2004 (4th edition) package: the workbook app with this rulebook only, which
+keeps each student's work in the LMS (resumed on the next launch) and records each answered
+question, progress and completion. It gives no score: reasoning is not auto-graded.
+
+Options:
+  --scorm2004           the package format (the only one)
+  -o, --output <file>   the .zip to write
+  --scenario <id>       the scenario workbooks open on (default: the first)
+  --choose-scenario     let each student choose the scenario`,
   },
 }
 

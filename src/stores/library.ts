@@ -40,8 +40,7 @@ export const useLibraryStore = defineStore('library', () => {
   }
 
   /** Saves a session as a new workbook; rethrows a storage failure for the caller to show. */
-  async function store(loaded: LoadedRulebook, session: Session): Promise<string> {
-    const id = newWorkbookId()
+  async function store(loaded: LoadedRulebook, session: Session, id = newWorkbookId()): Promise<string> {
     const saved: Session = { ...session, id }
     // The student opens it next: make it the rulebook in use, compiled once for both.
     rulebookStore.use(loaded)
@@ -73,6 +72,11 @@ export const useLibraryStore = defineStore('library', () => {
   /** Adds a workbook exported earlier (a `casework-session/1` file) as a new workbook. */
   async function importSession(loaded: LoadedRulebook, session: Session): Promise<string> {
     return store(loaded, session)
+  }
+
+  /** Keeps a session under its own id (a workbook resumed from the LMS), replacing this browser's older copy. */
+  async function restore(loaded: LoadedRulebook, session: Session & { id: string }): Promise<string> {
+    return store(loaded, session, session.id)
   }
 
   async function update(id: string, change: (session: Session, summary: WorkbookSummary) => void) {
@@ -114,7 +118,7 @@ export const useLibraryStore = defineStore('library', () => {
     await refresh()
   }
 
-  return { workbooks, status, error, refresh, create, importSession, rename, duplicate, remove }
+  return { workbooks, status, error, refresh, create, importSession, restore, rename, duplicate, remove }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useLibraryStore, import.meta.hot))
