@@ -70,6 +70,7 @@ goes to stderr.`,
   instructor: {
     run: lazy(() => import('./commands/instructor.ts').then((m) => m.instructor)),
     summary: 'instructor <rulebook> --format md|html -o <file>   plan, readings, rubric, glossary',
+  },
   package: {
     run: lazy(() => import('./commands/package.ts').then((m) => m.packageCommand)),
     summary: 'package <rulebook> --scorm2004 -o <file.zip>   a SCORM package to upload to Moodle, Canvas or Blackboard',
