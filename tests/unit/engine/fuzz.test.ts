@@ -42,7 +42,9 @@ const mutation = fc.record({
   text: fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 8 })),
 })
 
-function mutate(text: string, mutations: fc.RecordValue<{ kind: string; at: number; length: number; text: string }>[]): string {
+type Mutation = { kind: 'insert' | 'delete' | 'duplicate' | 'replace'; at: number; length: number; text: string }
+
+function mutate(text: string, mutations: Mutation[]): string {
   for (const { kind, at, length, text: piece } of mutations) {
     const i = text.length === 0 ? 0 : at % text.length
     const end = Math.min(text.length, i + length)

@@ -43,7 +43,7 @@ describe('growth: doubling hostile Markdown at most doubles the time', () => {
 
   it.each([['[]('], ['['], ['- '], ['> ']])('the app, the inert Markdown and the DOCX blocks for %s', (unit) => {
     for (const render of [renderAppMarkdown, inertMarkdown, markdownToBlocks]) {
-      const measured = growth((size) => render(unit.repeat(size)), 20_000, 5)
+      const measured = growth((size) => render(unit.repeat(size)), 20_000, 3, 100)
       expect(measured.perDoubling, render.name).toBeLessThan(bound)
     }
   }, 120_000)
