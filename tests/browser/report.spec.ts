@@ -131,7 +131,7 @@ test('prints the report to PDF with the student’s work and without the app aro
       (cited) => rulebook.authorities.find((a) => a.id === cited.authority)!.citation,
     ),
     'Appendix: the facts of the scenario',
-    ...scenario.facts.map((fact) => plain(fact.text)),
+    ...(scenario.facts ?? []).map((fact) => plain(fact.text)),
   ]) {
     expect(printed, expected).toContain(squeeze(expected))
   }
