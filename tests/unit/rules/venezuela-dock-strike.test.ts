@@ -88,6 +88,8 @@ const dockBase: Record<string, Value> = {
   ],
   'third-state-responses': ['public-condemnation', 'general-assembly', 'withhold-assistance'],
   precedent: 'confirms-rule',
+  'weighing-the-record': 'admissions-first',
+  synthesis: 'territory-versus-life',
 }
 
 /** Maritime strikes: the same, for lethal strikes by the armed forces on the high seas. */
@@ -120,6 +122,8 @@ const seaBase: Record<string, Value> = {
   'venezuela-responses': ['protest', 'council-referral', 'reparation-claim'],
   'third-state-responses': ['public-condemnation', 'general-assembly', 'withhold-assistance'],
   precedent: 'erodes-rule',
+  'weighing-the-record': 'admissions-first',
+  synthesis: 'territory-versus-life',
 }
 
 /** The self-defence questions, skipped whenever no armed attack is found. */
