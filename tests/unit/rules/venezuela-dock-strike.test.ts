@@ -138,11 +138,29 @@ const selfDefenceQuestions = [
 ]
 
 describe('rules/venezuela-dock-strike.yaml', () => {
-  it('loads with no errors and no warnings', () => {
-    // Except the explorer's findings (lawful and unlawful conclusions holding together), which
-    // the flagship's content fix (issue 10) addresses.
-    expect(loaded.problems.filter((p) => p.code !== 'lawful-unlawful')).toEqual([])
+  it('loads with no errors and no warnings, the explorer finding no declared contradiction and no unmarked lawful-with-unlawful pair', () => {
+    expect(loaded.problems).toEqual([])
     expect(loaded.rulebook).toBeDefined()
+  })
+
+  it('declares the contradictions that must never hold together', () => {
+    const declared = (id: string) => rulebook.conclusions.find((c) => c.id === id)?.contradicts ?? []
+    expect(declared('force-justified')).toContain('force-unjustified')
+    expect(declared('valid-consent')).toEqual(expect.arrayContaining(['consent-not-established', 'force-unjustified']))
+    expect(declared('wrongful-act')).toContain('no-wrongful-act-shown')
+    expect(declared('ihl-compliant')).toContain('ihl-violation')
+    expect(declared('sea-law-displaced')).toContain('sea-law-breach')
+  })
+
+  it('carries author tests that cover every conclusion both ways and every option', () => {
+    const tests = rulebook.tests ?? []
+    expect(tests.length).toBeGreaterThanOrEqual(60)
+    for (const test of tests) expect(test.because, test.name).toBeTruthy()
+    const asserted = (key: 'holds' | 'fails') => new Set(tests.flatMap((t) => t.expect[key] ?? []))
+    for (const c of rulebook.conclusions) {
+      expect(asserted('holds').has(c.id), `${c.id} holds`).toBe(true)
+      expect(asserted('fails').has(c.id), `${c.id} fails`).toBe(true)
+    }
   })
 
   it('has the shape of the flagship rulebook', () => {
