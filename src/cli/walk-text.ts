@@ -27,7 +27,7 @@ const conclusionMark: Record<ConclusionStatus, string> = {
 /** The walk as text a student can read in a terminal. */
 export function renderWalkText(compiled: CompiledRulebook, walk: Walk, session: Session): string {
   const { rulebook } = compiled
-  const scenario = rulebook.scenarios.find((s) => s.id === session.scenario)
+  const scenario = compiled.scenarios.get(session.scenario)
   const lines = [
     `${rulebook.title} (version ${rulebook.version})`,
     `Scenario: ${scenario?.title ?? session.scenario}`,

@@ -1,6 +1,7 @@
-import type { Authority, Conclusion, Fact, Question, Rulebook } from './generated/rulebook.ts'
+import type { Authority, Conclusion, Fact, Question, Rulebook, Term } from './generated/rulebook.ts'
 import type { ConditionNode } from './conditions/ast.ts'
 import { parseCondition, type ParseResult } from './conditions/parse.ts'
+import { resolveScenarios, type ResolvedScenario } from './scenarios.ts'
 
 /** A question ready for evaluation: its condition parsed once, its options listed. */
 export interface CompiledQuestion {
@@ -21,7 +22,10 @@ export interface CompiledConclusion {
   parsedWhen: ParseResult
 }
 
-/** Where a fact sits: its scenario and its paragraph number (1-based) within it. */
+/**
+ * Where a fact sits: the first scenario stating it (a base before its variations) and its
+ * paragraph number there, which its variations keep.
+ */
 export interface FactLocation {
   scenario: string
   number: number
@@ -36,8 +40,11 @@ export interface CompiledRulebook {
   questionIndex: ReadonlyMap<string, number>
   conclusionIndex: ReadonlyMap<string, number>
   sectionIndex: ReadonlyMap<string, number>
+  /** Every scenario with its variation resolved (inherited and replaced facts), by id. */
+  scenarios: ReadonlyMap<string, ResolvedScenario>
   facts: ReadonlyMap<string, FactLocation>
   authorities: ReadonlyMap<string, Authority>
+  glossary: ReadonlyMap<string, Term>
 }
 
 const yesNo = Object.freeze(['yes', 'no'])
@@ -72,12 +79,17 @@ export function compileRulebook(rulebook: Rulebook): CompiledRulebook {
     const parsedWhen = parseCondition(conclusion.when)
     return { conclusion, index, parsedWhen, when: parsedWhen.ok ? parsedWhen.node : undefined }
   })
+  // Variations are resolved here, once, so evaluation, drift, reports and the facts panels all
+  // see the same facts and paragraph numbers.
+  const { scenarios } = resolveScenarios(rulebook)
   const facts = new Map<string, FactLocation>()
-  for (const scenario of rulebook.scenarios) {
-    scenario.facts.forEach((fact, i) => {
-      if (!facts.has(fact.id)) facts.set(fact.id, { scenario: scenario.id, number: i + 1, fact })
-    })
+  for (const scenario of scenarios) {
+    for (const { fact, number } of scenario.paragraphs) {
+      if (!facts.has(fact.id)) facts.set(fact.id, { scenario: scenario.id, number, fact })
+    }
   }
+  const scenarioMap = new Map<string, ResolvedScenario>()
+  for (const scenario of scenarios) if (!scenarioMap.has(scenario.id)) scenarioMap.set(scenario.id, scenario)
   return {
     rulebook,
     questions,
@@ -85,7 +97,9 @@ export function compileRulebook(rulebook: Rulebook): CompiledRulebook {
     questionIndex: firstIndex(rulebook.questions, (q) => q.id),
     conclusionIndex: firstIndex(rulebook.conclusions, (c) => c.id),
     sectionIndex: firstIndex(rulebook.sections, (s) => s.id),
+    scenarios: scenarioMap,
     facts,
     authorities: new Map(rulebook.authorities.map((a) => [a.id, a])),
+    glossary: new Map((rulebook.glossary ?? []).map((t) => [t.id, t])),
   }
 }

@@ -149,6 +149,7 @@ export function createEvaluator(compiled: CompiledRulebook): (session: SessionAn
 
     const scope: EvaluationScope = {
       scenario: session.scenario,
+      lineage: compiled.scenarios.get(session.scenario)?.lineage,
       answer(questionId) {
         const index = questionIndex.get(questionId)
         if (index === undefined) return notAsked

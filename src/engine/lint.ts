@@ -7,6 +7,8 @@ import { checkCondition, listInWords, type ConditionScope } from './conditions/c
 import { subjectsOf } from './conditions/dependencies.ts'
 import { lintPaths } from './lint-paths.ts'
 import { lintTests } from './lint-tests.ts'
+import { MAX_EXTENDS_DEPTH, resolveScenarios, type ResolvedScenario, type ScenarioIssue } from './scenarios.ts'
+import { termLinkPattern } from './glossary.ts'
 
 type Path = (string | number)[]
 /** A path inside the rulebook, as problems carry it. */
@@ -41,6 +43,19 @@ export function lintRulebook(rulebook: Rulebook, source: Locator): Problem[] {
   const lineOf = (path: Path) => source.locate(path).start.line
 
   const compiled = compileRulebook(rulebook)
+  const resolved = resolveScenarios(rulebook)
+  const ownerOf = (scenario: number) => `scenario \`${rulebook.scenarios[scenario]!.id}\``
+  // A variation whose base cannot be found is reported once, at its `extends`: its facts and
+  // fact links are not checked as well, since every one of them would be a consequence.
+  const unresolved = new Set(
+    resolved.issues.flatMap((i) =>
+      i.kind === 'cycle' ? i.ids : i.kind === 'unknown-base' || i.kind === 'too-deep' ? [rulebook.scenarios[i.scenario]!.id] : [],
+    ),
+  )
+  for (const issue of resolved.issues) {
+    const consequence = (issue.kind === 'unknown-removal' || issue.kind === 'no-facts') && unresolved.has(rulebook.scenarios[issue.scenario]!.id)
+    if (!consequence) lintScenarioIssue(issue, rulebook, ownerOf(issue.scenario), add)
+  }
 
   // Ids: unique within their kind; questions and conclusions share one namespace, since
   // conditions refer to both by bare id.
@@ -60,11 +75,15 @@ export function lintRulebook(rulebook: Rulebook, source: Locator): Problem[] {
   checkUnique(rulebook.sections.map((s, i) => ({ what: 'section', id: s.id, path: ['sections', i] })))
   checkUnique(rulebook.scenarios.map((s, i) => ({ what: 'scenario', id: s.id, path: ['scenarios', i] })))
   checkUnique(rulebook.authorities.map((a, i) => ({ what: 'authority', id: a.id, path: ['authorities', i] })))
+  // A variation may restate its base's facts (overrides); any other repeated fact id is a clash.
   checkUnique(
     rulebook.scenarios.flatMap((s, i) =>
-      s.facts.map((f, j) => ({ what: 'fact', id: f.id, path: ['scenarios', i, 'facts', j] })),
+      (s.facts ?? []).flatMap((f, j) =>
+        unresolved.has(s.id) || resolved.scenarios[i]!.facts.get(f.id)?.origin === 'override' ? [] : [{ what: 'fact', id: f.id, path: ['scenarios', i, 'facts', j] as Path }],
+      ),
     ),
   )
+  checkUnique((rulebook.glossary ?? []).map((t, i) => ({ what: 'glossary term', id: t.id, path: ['glossary', i] })))
   checkUnique([
     ...rulebook.questions.map((q, i) => ({ what: 'question', id: q.id, path: ['questions', i] as Path })),
     ...rulebook.conclusions.map((c, i) => ({ what: 'conclusion', id: c.id, path: ['conclusions', i] as Path })),
@@ -84,6 +103,14 @@ export function lintRulebook(rulebook: Rulebook, source: Locator): Problem[] {
   const usedAuthorities = new Set<string>()
   const usedFacts = new Set<string>()
   const sectionsWithQuestions = new Set<string>()
+  const checkAuthority = (id: string, path: Path, owner: string) => {
+    usedAuthorities.add(id)
+    if (!compiled.authorities.has(id)) {
+      add('unknown-authority', path, `${owner} cites authority \`${id}\`, which is not in the table of authorities`, {
+        hint: 'add it under `authorities:` or correct the id',
+      })
+    }
+  }
 
   rulebook.questions.forEach((question, i) => {
     const at = (...rest: Path): Path => ['questions', i, ...rest]
@@ -135,21 +162,18 @@ export function lintRulebook(rulebook: Rulebook, source: Locator): Problem[] {
       else checkOption(model, at('modelAnswer', 'answer'), 'gives as model answer')
     }
 
-    question.authorities?.forEach((citation, j) => {
-      usedAuthorities.add(citation.authority)
-      if (!compiled.authorities.has(citation.authority)) {
-        add('unknown-authority', at('authorities', j, 'authority'), `${owner} cites authority \`${citation.authority}\`, which is not in the table of authorities`, {
-          hint: 'add it under `authorities:` or correct the id',
-        })
-      }
-    })
+    question.authorities?.forEach((citation, j) => checkAuthority(citation.authority, at('authorities', j, 'authority'), owner))
     const checkFact = (id: string, path: Path, scenario?: string) => {
       usedFacts.add(id)
       const location = compiled.facts.get(id)
+      const inScenario = scenario === undefined ? undefined : compiled.scenarios.get(scenario)
       if (!location) {
         add('unknown-fact', path, `${owner} refers to fact \`${id}\`, which no scenario states`)
-      } else if (scenario && location.scenario !== scenario) {
-        add('unknown-fact', path, `${owner} gives guidance for scenario \`${scenario}\` citing fact \`${id}\`, which belongs to scenario \`${location.scenario}\``)
+      } else if (inScenario && !unresolved.has(inScenario.id) && !inScenario.facts.has(id)) {
+        const removed = inScenario.removed.some((p) => p.fact.id === id)
+        add('unknown-fact', path, removed
+          ? `${owner} gives guidance for scenario \`${scenario}\` citing fact \`${id}\`, which that variation removes`
+          : `${owner} gives guidance for scenario \`${scenario}\` citing fact \`${id}\`, which belongs to scenario \`${location.scenario}\``)
       }
     }
     question.facts?.forEach((id, j) => checkFact(id, at('facts', j)))
@@ -180,7 +204,15 @@ export function lintRulebook(rulebook: Rulebook, source: Locator): Problem[] {
     }
   })
 
-  lintFactLinks(rulebook, compiled, add, usedFacts)
+  ;(rulebook.glossary ?? []).forEach((term, i) =>
+    term.authorities?.forEach((citation, j) => checkAuthority(citation.authority, ['glossary', i, 'authorities', j, 'authority'], `glossary term \`${term.id}\``)),
+  )
+  rulebook.instructor?.readings?.forEach((reading, i) => {
+    if (reading.authority !== undefined) checkAuthority(reading.authority, ['instructor', 'readings', i, 'authority'], `reading ${i + 1} of the instructor's list`)
+  })
+
+  lintFactLinks(rulebook, compiled, resolved.scenarios, add, usedFacts, unresolved)
+  lintTermLinks(rulebook, compiled, add)
   lintConditions(compiled, scenarioIds, add)
   lintTests(compiled, add, lineOf)
 
@@ -191,14 +223,15 @@ export function lintRulebook(rulebook: Rulebook, source: Locator): Problem[] {
     if (!usedAuthorities.has(authority.id)) {
       add('unused-authority', ['authorities', i, 'id'], `authority \`${authority.id}\` is in the table but no question cites it`, {
         severity: 'warning',
-        hint: 'cite it from a question, or remove it',
+        hint: 'cite it from a question, the glossary or the reading list, or remove it',
       })
     }
   })
   rulebook.scenarios.forEach((scenario, i) =>
-    scenario.facts.forEach((fact, j) => {
+    scenario.facts?.forEach((fact, j) => {
       if (!usedFacts.has(fact.id)) {
-        add('unused-fact', ['scenarios', i, 'facts', j, 'id'], `fact \`${fact.id}\` (¶${j + 1} of scenario \`${scenario.id}\`) is not referred to by any question`, {
+        const number = resolved.scenarios[i]!.facts.get(fact.id)?.number ?? j + 1
+        add('unused-fact', ['scenarios', i, 'facts', j, 'id'], `fact \`${fact.id}\` (¶${number} of scenario \`${scenario.id}\`) is not referred to by any question`, {
           severity: 'warning',
           hint: "list it under a question's `facts`, or remove it",
         })
@@ -216,21 +249,46 @@ export function lintRulebook(rulebook: Rulebook, source: Locator): Problem[] {
 /** A fact cited in prose as students cite it: `[¶4](#fact-dock-destroyed)`. */
 const factLinkPattern = /\[¶(\d+)\]\(#fact-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\)/g
 
+/** The scenario whose facts a piece of prose sees: its own scenario's, or a guidance's scenario's. */
+function scenarioOfProse(rulebook: Rulebook, scenarios: readonly ResolvedScenario[], path: Path): ResolvedScenario | undefined {
+  const [collection, index, part, item] = path
+  if (collection === 'scenarios' && typeof index === 'number') return scenarios[index]
+  if (collection === 'questions' && typeof index === 'number' && part === 'scenarioGuidance' && typeof item === 'number') {
+    const id = rulebook.questions[index]?.scenarioGuidance?.[item]?.scenario
+    return scenarios.find((s) => s.id === id)
+  }
+  return undefined
+}
+
 /**
  * Checks fact links in every piece of prose: the fact must exist, and the paragraph number shown
  * must be the fact's number, so that reordering a scenario's facts cannot silently leave guidance
- * pointing at the wrong paragraph.
+ * pointing at the wrong paragraph. Prose that belongs to a scenario (its summary, variation, memo
+ * and facts, or guidance for it) must link facts that hold in that scenario once its variation is
+ * resolved; prose shared by every scenario may link any scenario's facts.
  */
-function lintFactLinks(rulebook: Rulebook, compiled: CompiledRulebook, add: Add, usedFacts: Set<string>) {
+function lintFactLinks(
+  rulebook: Rulebook,
+  compiled: CompiledRulebook,
+  scenarios: readonly ResolvedScenario[],
+  add: Add,
+  usedFacts: Set<string>,
+  unresolved: ReadonlySet<string>,
+) {
   const visit = (value: unknown, path: Path): void => {
     if (typeof value === 'string') {
       for (const match of value.matchAll(factLinkPattern)) {
         const [text, shown, id] = match as unknown as [string, string, string]
         usedFacts.add(id)
         const within = { start: match.index, end: match.index + text.length }
-        const location = compiled.facts.get(id)
+        const scenario = scenarioOfProse(rulebook, scenarios, path)
+        if (scenario && unresolved.has(scenario.id)) continue
+        const location = scenario ? scenario.facts.get(id) && { ...scenario.facts.get(id)!, scenario: scenario.id } : compiled.facts.get(id)
         if (!location) {
-          add('unknown-fact', path, `${describeOwner(rulebook, path)} links to fact \`${id}\`, which no scenario states`, { within })
+          const elsewhere = compiled.facts.get(id)
+          add('unknown-fact', path, scenario && elsewhere
+            ? `${describeOwner(rulebook, path)} links to fact \`${id}\`, which does not hold in scenario \`${scenario.id}\``
+            : `${describeOwner(rulebook, path)} links to fact \`${id}\`, which no scenario states`, { within })
         } else if (Number(shown) !== location.number) {
           add('fact-number', path, `${describeOwner(rulebook, path)} shows fact \`${id}\` as ¶${shown}, but it is ¶${location.number} of scenario \`${location.scenario}\``, {
             within,
@@ -247,10 +305,85 @@ function lintFactLinks(rulebook: Rulebook, compiled: CompiledRulebook, add: Add,
   visit(rulebook, [])
 }
 
+/** A glossary term linked in prose: `[armed attack](#term-armed-attack)`. */
+function lintTermLinks(rulebook: Rulebook, compiled: CompiledRulebook, add: Add) {
+  const used = new Set<string>()
+  const visit = (value: unknown, path: Path): void => {
+    if (typeof value === 'string') {
+      for (const match of value.matchAll(termLinkPattern)) {
+        const [text, , id] = match as unknown as [string, string, string]
+        // A definition that links its own term does not make the term used elsewhere.
+        if (!(path[0] === 'glossary' && rulebook.glossary?.[path[1] as number]?.id === id)) used.add(id)
+        if (!compiled.glossary.has(id)) {
+          const known = [...compiled.glossary.keys()]
+          add('unknown-term', path, `${describeOwner(rulebook, path)} links to glossary term \`${id}\`, which the glossary does not define`, {
+            within: { start: match.index, end: match.index + text.length },
+            hint: known.length > 0 ? `add it under \`glossary:\`; the terms are ${listInWords(known)}` : 'add it under `glossary:` with a definition',
+          })
+        }
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, [...path, i]))
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) visit(item, [...path, key])
+    }
+  }
+  visit(rulebook, [])
+  rulebook.glossary?.forEach((term, i) => {
+    if (!used.has(term.id)) {
+      add('unused-term', ['glossary', i, 'id'], `glossary term \`${term.id}\` is defined but no prose links to it`, {
+        severity: 'warning',
+        hint: `link it where the prose uses it: [${term.term.toLowerCase()}](#term-${term.id})`,
+      })
+    }
+  })
+}
+
+/** Problems with a scenario's `extends` and `removeFacts`, located where the author wrote them. */
+function lintScenarioIssue(issue: ScenarioIssue, rulebook: Rulebook, owner: string, add: Add) {
+  const at = (...rest: Path): Path => ['scenarios', issue.scenario, ...rest]
+  const scenarioIds = rulebook.scenarios.map((s) => s.id)
+  switch (issue.kind) {
+    case 'unknown-base':
+      add('unknown-scenario', at('extends'), `${owner} extends scenario \`${issue.base}\`, but the scenarios are ${listInWords(scenarioIds)}`)
+      break
+    case 'cycle':
+      add('extends-cycle', at('extends'), `scenarios ${issue.ids.map((id) => `\`${id}\``).join(' → ')} extend each other in a circle`, {
+        hint: 'a variation must extend a scenario that states its own facts, directly or through other variations',
+      })
+      break
+    case 'too-deep':
+      add('extends-depth', at('extends'), `${owner} is a variation ${issue.ids.length - 1} levels deep (${issue.ids.map((id) => `\`${id}\``).join(' → ')}); at most ${MAX_EXTENDS_DEPTH} are allowed`, {
+        hint: 'extend a scenario nearer the one that states the facts',
+      })
+      break
+    case 'unknown-removal':
+      add('unknown-fact', at('removeFacts', issue.item), `${owner} removes fact \`${issue.fact}\`, which scenario \`${rulebook.scenarios[issue.scenario]!.extends}\` does not state`)
+      break
+    case 'removed-and-restated':
+      add('duplicate-id', at('facts', issue.item, 'id'), `${owner} both removes fact \`${issue.fact}\` and restates it`, {
+        hint: 'to change a fact, restate it under `facts:` with the same id; to drop it, list it under `removeFacts:`',
+      })
+      break
+    case 'no-facts':
+      add('empty-scenario', at(), `${owner} has no facts left once its variation is applied`, {
+        hint: 'a variation must keep or add at least one fact',
+      })
+      break
+    default:
+      assertNever(issue)
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected ${JSON.stringify(value)}`)
+}
+
 /** "question `x`", "conclusion `y`", "scenario `z`": whose prose a path is in. */
 function describeOwner(rulebook: Rulebook, path: Path): string {
   const [collection, index] = path
-  const kinds: Record<string, string> = { questions: 'question', conclusions: 'conclusion', sections: 'section', scenarios: 'scenario' }
+  if (collection === 'instructor') return "the instructor's apparatus"
+  const kinds: Record<string, string> = { questions: 'question', conclusions: 'conclusion', sections: 'section', scenarios: 'scenario', glossary: 'glossary term' }
   if (typeof collection === 'string' && typeof index === 'number' && kinds[collection]) {
     const item = (rulebook as unknown as Record<string, { id: string }[]>)[collection]?.[index]
     return `${kinds[collection]} \`${item?.id ?? index + 1}\``

@@ -135,7 +135,10 @@ export function schemaProblems(
 ): Problem[] {
   // `oneOf` failures also report every branch's complaint; keep only the summary.
   const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf').map((e) => e.schemaPath.replace(/\/oneOf$/, '/oneOf/'))
-  const kept = errors.filter((e) => e.keyword === 'oneOf' || !oneOfPaths.some((p) => e.schemaPath.startsWith(p)))
+  // `if`/`then` failures are told by the `then` branch's own error (a missing property); drop the summary.
+  const kept = errors.filter(
+    (e) => e.keyword !== 'if' && (e.keyword === 'oneOf' || !oneOfPaths.some((p) => e.schemaPath.startsWith(p))),
+  )
 
   const problems: Problem[] = []
   const seen = new Set<string>()

@@ -1,5 +1,6 @@
 import type { Rulebook } from '@/engine/generated/rulebook'
 import type { Session } from '@/engine/generated/session'
+import { resolveScenarios } from '@/engine/scenarios'
 
 /** The version of the records below; raise it and add a step in migrations.ts when they change. */
 export const RECORD_VERSION = 1
@@ -46,7 +47,8 @@ export function summarizeWorkbook(
   rulebook: Pick<Rulebook, 'title' | 'scenarios'>,
   progress: { answered: number; total: number },
 ): WorkbookSummary {
-  const scenario = rulebook.scenarios.find((s) => s.id === session.scenario)
+  // Resolved, since a variation may leave its title to its base.
+  const scenario = resolveScenarios(rulebook).scenarios.find((s) => s.id === session.scenario)
   return {
     id,
     title: session.title ?? '',

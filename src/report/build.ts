@@ -54,7 +54,7 @@ export function buildReport(
   const invalid = new Map(
     drift.invalidAnswers.map(({ questionId, reason }) => [questionId, reason]),
   )
-  const scenario = rulebook.scenarios.find((s) => s.id === session.scenario)
+  const scenario = compiled.scenarios.get(session.scenario)
   const sectionTitle = (id: string) =>
     rulebook.sections[compiled.sectionIndex.get(id) ?? -1]?.title ?? id
 
@@ -68,7 +68,9 @@ export function buildReport(
   }
 
   const fact = (id: string): ReportFact => {
-    const found = compiled.facts.get(id)
+    // The student's scenario first: a variation may restate a fact of its base.
+    const own = scenario?.facts.get(id)
+    const found = own ? { ...own, scenario: session.scenario } : compiled.facts.get(id)
     if (!found) {
       return {
         id,
@@ -84,7 +86,7 @@ export function buildReport(
       id,
       number: found.number,
       otherScenario: other
-        ? (rulebook.scenarios.find((s) => s.id === other)?.title ?? other)
+        ? (compiled.scenarios.get(other)?.title ?? other)
         : undefined,
       text: found.fact.text,
       certainty: found.fact.certainty,
@@ -249,7 +251,7 @@ export function buildReport(
     orphaned,
     conclusions,
     authorities: tableOfAuthorities(compiled, sections),
-    facts: (scenario?.facts ?? []).map((f) => fact(f.id)),
+    facts: (scenario?.paragraphs ?? []).map((p) => fact(p.fact.id)),
     instructorCopy,
   }
 }

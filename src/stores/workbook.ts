@@ -2,7 +2,8 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, onScopeDispose, ref, toRaw, watch } from 'vue'
 import { createEvaluator } from '@/engine/evaluate'
 import { questionHash } from '@/engine/hash'
-import type { Question, Scenario } from '@/engine/generated/rulebook'
+import type { Question } from '@/engine/generated/rulebook'
+import type { ResolvedScenario } from '@/engine/scenarios'
 import type {
   AnswerValue,
   Confidence,
@@ -64,8 +65,9 @@ export const useWorkbookStore = defineStore('workbook', () => {
     const raw = toRaw(session.value)
     return evaluator.value({ scenario: raw.scenario, answers: raw.answers })
   })
-  const scenario = computed<Scenario | undefined>(() =>
-    rulebook.value?.scenarios.find((s) => s.id === session.value?.scenario),
+  /** The student's scenario, with what a variation inherits resolved. */
+  const scenario = computed<ResolvedScenario | undefined>(() =>
+    session.value ? compiled.value?.scenarios.get(session.value.scenario) : undefined,
   )
   /** Questions a student moves through with next / previous: the ones asked now. */
   const askedQuestions = computed(() =>

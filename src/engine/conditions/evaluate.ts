@@ -31,6 +31,8 @@ export interface EvaluationScope {
   conclusion(conclusionId: string): Outcome
   isConclusion(id: string): boolean
   scenario: string
+  /** The scenario and the scenarios it varies: `scenario is <base>` also holds in a variation. */
+  lineage?: readonly string[]
 }
 
 const none: readonly string[] = Object.freeze([])
@@ -126,7 +128,9 @@ export function evaluateCondition(node: ConditionNode, scope: EvaluationScope): 
       return { ...inner, truth: inner.truth === undefined ? undefined : !inner.truth }
     }
     case 'scenario': {
-      const matches = node.scenario.name === scope.scenario
+      const matches = scope.lineage
+        ? scope.lineage.includes(node.scenario.name)
+        : node.scenario.name === scope.scenario
       return { truth: matches !== node.negated, decided: none, missing: none, conclusions: none }
     }
     case 'reference':

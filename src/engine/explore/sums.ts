@@ -108,8 +108,12 @@ export function createSums(compiled: CompiledRulebook, limits: ExploreLimits = {
         return { yes: inner.no, no: inner.yes }
       }
       case 'scenario': {
-        const position = layout.scenarios.indexOf(node.scenario.name)
-        const match = position < 0 ? 0n : 1n << BigInt(position)
+        // `scenario is base` also holds in the base's variations (their lineage names it).
+        const match = layout.scenarios.reduce(
+          (mask, id, k) =>
+            (compiled.scenarios.get(id)?.lineage ?? [id]).includes(node.scenario.name) ? mask | (1n << BigInt(k)) : mask,
+          0n,
+        )
         const all = maskRange(0, layout.scenarios.length)
         const yesMask = node.negated ? all & ~match : match
         const noMask = all & ~yesMask

@@ -5,13 +5,13 @@
  */
 export type Certainty = 'confirmed' | 'reported' | 'disputed' | 'unknown'
 /**
- * The kind of answer.
- */
-export type AnswerKind = 'yes-no' | 'single-choice' | 'multiple-choice' | 'scale' | 'free-text'
-/**
  * An identifier: lower-case letters and digits in words joined by single hyphens, starting with a letter (for example `armed-attack`).
  */
 export type Id = string
+/**
+ * The kind of answer.
+ */
+export type AnswerKind = 'yes-no' | 'single-choice' | 'multiple-choice' | 'scale' | 'free-text'
 /**
  * Markdown text. Raw HTML is shown as text, and only http(s) and mailto links are followed.
  */
@@ -109,6 +109,15 @@ export interface Rulebook {
    * Author tests: walks through the rulebook with the conclusions and question statuses they must produce. `casework test` runs them; students never see them. See "Testing a rulebook" in rules/README.md.
    */
   tests?: AuthorTest[]
+  /**
+   * Terms of art, each defined once with its authorities. Prose anywhere in the rulebook links a term as `[armed attack](#term-armed-attack)`; students see the definition in place and on the glossary page, and reports add it as an appendix.
+   */
+  glossary?: Term[]
+  instructor?: Instructor
+  /**
+   * How to cite the rulebook, if you want to fix the wording. Left out, it is generated from the title, authors, version, `updated` date and licence.
+   */
+  citeAs?: string
 }
 /**
  * An author of the rulebook.
@@ -124,7 +133,7 @@ export interface Author {
   affiliation?: string
 }
 /**
- * A set of facts the questions are applied to.
+ * A set of facts the questions are applied to. A scenario may extend another (a variation): it then inherits the other's title, summary, sources and facts, and says only what changes.
  */
 export interface Scenario {
   /**
@@ -132,23 +141,39 @@ export interface Scenario {
    */
   id: string
   /**
-   * Title shown to students.
+   * Id of the scenario this one varies. The variation inherits that scenario's title, summary, sources and facts, and overrides only what it gives. A base may itself extend another, at most three levels deep; cycles are errors. `scenario is <base>` conditions also hold in its variations.
    */
-  title: string
+  extends?: string
   /**
-   * A short introduction to the scenario (Markdown).
+   * Title shown to students. Required unless the scenario extends another (it then inherits the other's title, though a variation should usually say what makes it different).
    */
-  summary: string
+  title?: string
   /**
-   * The sources the facts are drawn from.
+   * What changes in this variation, for the student (Markdown); shown at the top of the scenario and where students choose it.
+   */
+  variation?: string
+  /**
+   * A short introduction to the scenario (Markdown). Required unless the scenario extends another, whose summary it then inherits.
+   */
+  summary?: string
+  /**
+   * The sources the facts are drawn from. A variation inherits its base's sources unless it lists its own.
    */
   sources?: Source[]
   /**
-   * The facts, as numbered paragraphs.
+   * The facts, as numbered paragraphs. Required unless the scenario extends another. In a variation, a fact whose id is one of the base's facts replaces it in place (keeping its paragraph number); facts with new ids are added after the base's, numbered on.
    *
    * @minItems 1
    */
-  facts: [Fact, ...Fact[]]
+  facts?: [Fact, ...Fact[]]
+  /**
+   * Ids of the base's facts that do not hold in this variation. Their paragraph numbers are left out, so the other paragraphs keep the numbers students cite.
+   */
+  removeFacts?: Id[]
+  /**
+   * The model memo (Markdown): a complete exemplar answer for this scenario that shows how the questions fit together. Revealed to the student once every question asked has been committed, and added to the report after that.
+   */
+  memo?: string
 }
 /**
  * Where the scenario's facts come from.
@@ -194,7 +219,7 @@ export interface Fact {
  */
 export interface Section {
   /**
-   * Identifier of the section.
+   * An identifier: lower-case letters and digits in words joined by single hyphens, starting with a letter (for example `armed-attack`).
    */
   id: string
   /**
@@ -211,11 +236,11 @@ export interface Section {
  */
 export interface Question {
   /**
-   * Identifier of the question, unique among questions and conclusions; conditions refer to it.
+   * An identifier: lower-case letters and digits in words joined by single hyphens, starting with a letter (for example `armed-attack`).
    */
   id: string
   /**
-   * Id of the section the question belongs to.
+   * An identifier: lower-case letters and digits in words joined by single hyphens, starting with a letter (for example `armed-attack`).
    */
   section: string
   /**
@@ -291,7 +316,7 @@ export interface AnswerSpec {
  */
 export interface Option {
   /**
-   * Identifier conditions use to test this answer.
+   * An identifier: lower-case letters and digits in words joined by single hyphens, starting with a letter (for example `armed-attack`).
    */
   id: string
   /**
@@ -308,7 +333,7 @@ export interface Option {
  */
 export interface AuthorityCitation {
   /**
-   * Id of the authority in the rulebook's table of authorities.
+   * An identifier: lower-case letters and digits in words joined by single hyphens, starting with a letter (for example `armed-attack`).
    */
   authority: string
   /**
@@ -501,4 +526,108 @@ export interface TestExpectation {
    * The next question the walk asks (the first asked question still unanswered), by id; `null` when every asked question is answered (the walk is complete).
    */
   next?: Id | null
+}
+/**
+ * A term of art in the glossary, defined once.
+ */
+export interface Term {
+  /**
+   * An identifier: lower-case letters and digits in words joined by single hyphens, starting with a letter (for example `armed-attack`).
+   */
+  id: string
+  /**
+   * The term as the glossary lists it (for example `Armed attack`).
+   */
+  term: string
+  /**
+   * Markdown text. Raw HTML is shown as text, and only http(s) and mailto links are followed.
+   */
+  definition: string
+  /**
+   * Authorities for the definition, with pinpoints, cited from the table of authorities.
+   */
+  authorities?: AuthorityCitation[]
+}
+/**
+ * The instructor apparatus: a session plan with timings, a reading list and a marking rubric. Shown on the “For instructors” page and exported by `casework instructor`.
+ */
+export interface Instructor {
+  /**
+   * The session plan: activities in order, each with its time in minutes.
+   */
+  plan?: PlanItem[]
+  /**
+   * The reading list, with pinpoints or page ranges.
+   */
+  readings?: Reading[]
+  /**
+   * The marking rubric: criteria, each with its levels from best to weakest.
+   */
+  rubric?: RubricCriterion[]
+}
+/**
+ * One activity of the session plan.
+ */
+export interface PlanItem {
+  /**
+   * What the activity is (for example `Small groups: consent`).
+   */
+  title: string
+  /**
+   * How long it takes, in minutes.
+   */
+  minutes: number
+  /**
+   * Markdown text. Raw HTML is shown as text, and only http(s) and mailto links are followed.
+   */
+  activity?: string
+}
+/**
+ * An entry of the reading list: an authority from the table or another text, with a pinpoint or page range. Give `authority`, `title`, or both.
+ */
+export interface Reading {
+  /**
+   * An identifier: lower-case letters and digits in words joined by single hyphens, starting with a letter (for example `armed-attack`).
+   */
+  authority?: string
+  /**
+   * What to read; required when no `authority` is given, and shown instead of the authority's title when both are.
+   */
+  title?: string
+  /**
+   * Which part to read: paragraphs, articles or pages (for example `paras 187–201`, `pp. 769–777`).
+   */
+  pinpoint?: string
+  /**
+   * Markdown text. Raw HTML is shown as text, and only http(s) and mailto links are followed.
+   */
+  note?: string
+}
+/**
+ * A criterion of the marking rubric.
+ */
+export interface RubricCriterion {
+  /**
+   * What is marked (for example `Identifies the exceptions to art. 2(4)`).
+   */
+  criterion: string
+  /**
+   * The levels, from best to weakest.
+   *
+   * @minItems 1
+   */
+  levels: [RubricLevel, ...RubricLevel[]]
+}
+/**
+ * One level of a rubric criterion.
+ */
+export interface RubricLevel {
+  /**
+   * The level's name (for example `Excellent`).
+   */
+  label: string
+  /**
+   * Markdown text. Raw HTML is shown as text, and only http(s) and mailto links are followed.
+   */
+  description: string
 }

@@ -93,7 +93,7 @@ describe('rules/soleimani-strike.yaml', () => {
     expect(new Set(book.conclusions.map((c) => c.kind))).toEqual(
       new Set(['lawful', 'unlawful', 'open-question', 'finding']),
     )
-    const certainties = new Set(book.scenarios.flatMap((s) => s.facts.map((f) => f.certainty)))
+    const certainties = new Set(book.scenarios.flatMap((s) => (s.facts ?? []).map((f) => f.certainty)))
     expect(certainties).toEqual(new Set(['confirmed', 'reported', 'disputed', 'unknown']))
     const reveals = new Set(book.questions.map((q) => q.modelAnswer?.reveal ?? 'after-commit'))
     expect(reveals).toEqual(new Set(['after-commit', 'always', 'never']))

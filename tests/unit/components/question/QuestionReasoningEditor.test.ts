@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import QuestionReasoningEditor from '@/components/question/QuestionReasoningEditor.vue'
+import { compileRulebook } from '@/engine/compile'
 import { uiRulebook } from '../../../fixtures/ui/rulebook'
 
 const question = uiRulebook.questions[0]
-const scenario = uiRulebook.scenarios[0]
+const scenario = compileRulebook(uiRulebook).scenarios.get(uiRulebook.scenarios[0]!.id)!
 
 function mountEditor(work?: object) {
   return mount(QuestionReasoningEditor, {
