@@ -165,7 +165,17 @@ describe('rules/venezuela-dock-strike.yaml', () => {
 
   it('has the shape of the flagship rulebook', () => {
     expect(rulebook.id).toBe('venezuela-dock-strike')
-    expect(rulebook.scenarios.map((s) => s.id)).toEqual(['dock-strike', 'maritime-strikes'])
+    expect(rulebook.scenarios.slice(0, 2).map((s) => s.id)).toEqual(['dock-strike', 'maritime-strikes'])
+    // The variations extend one of the two, say so, and are labelled hypothetical; every scenario has a model memo.
+    for (const variation of rulebook.scenarios.slice(2)) {
+      expect(['dock-strike', 'maritime-strikes'], variation.id).toContain(variation.extends)
+      expect(variation.variation, variation.id).toMatch(/Hypothetical, not in the account/)
+    }
+    expect(rulebook.scenarios.length).toBeGreaterThanOrEqual(8)
+    for (const scenario of rulebook.scenarios) expect(scenario.memo, scenario.id).toBeTruthy()
+    expect(rulebook.glossary?.length).toBeGreaterThanOrEqual(10)
+    expect(rulebook.instructor?.plan?.length).toBeGreaterThanOrEqual(6)
+    expect(rulebook.instructor?.rubric?.length).toBeGreaterThanOrEqual(4)
     expect(rulebook.sections).toHaveLength(7)
     expect(rulebook.questions.length).toBeGreaterThanOrEqual(28)
     expect(rulebook.conclusions.length).toBeGreaterThanOrEqual(15)
