@@ -67,7 +67,10 @@ export function answerSetOf(sums: Sums, cube: Cube): AnswerSet {
     if (v === layout.scenarioVar) {
       scenarios = bits(mask).map((k) => layout.scenarios[k]!)
     } else if (v < layout.questionCount) {
-      condition(v).values = bits(mask).map((k) => layout.values[v]![k]!)
+      const labels = layout.values[v]!
+      const everyAnswer = ((1n << BigInt(labels.length)) - 1n) & ~1n
+      // Every answer allowed, but not none: the question is answered, whatever the answer.
+      condition(v).values = mask === everyAnswer ? ['answered'] : bits(mask).map((k) => labels[k]!)
     } else {
       const owner = layout.optionOf.get(v)!
       const entry = condition(owner.question)

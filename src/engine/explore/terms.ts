@@ -72,6 +72,15 @@ export function covers(a: Cube, b: Cube): boolean {
 /** Drops every cube another cube covers, keeping the more general; fewest constraints first. */
 export function absorb(cubes: readonly Cube[]): Cube[] {
   if (cubes.length < 2) return [...cubes]
+  if (cubes.length <= 24) {
+    // Few cubes (the common case): compare every pair; equal cubes keep the first.
+    const kept: Cube[] = []
+    cubes.forEach((cube, i) => {
+      const covered = cubes.some((other, j) => j !== i && covers(other, cube) && (j < i || !covers(cube, other)))
+      if (!covered) kept.push(cube)
+    })
+    return kept
+  }
   // Products repeat cubes often: drop exact repeats first, cheaply, before the pairwise check.
   const unique = new Map<string, Cube>()
   for (const cube of cubes) {
@@ -138,7 +147,10 @@ function limit(cubes: Cube[], cut: boolean, budget: Budget): Terms {
 
 /** The walks in any of the sums. */
 export function union(sums: readonly Terms[], budget: Budget): Terms {
-  if (sums.length === 1) return sums[0]!
+  const some = sums.filter((sum) => sum.cubes.length > 0 || sum.cut)
+  if (some.length === 0) return never
+  if (some.length === 1) return some[0]!
+  sums = some
   const cubes: Cube[] = []
   let cut = false
   for (const sum of sums) {
@@ -153,6 +165,7 @@ export function intersection(sums: readonly Terms[], budget: Budget): Terms {
   let result: Terms = always
   for (const sum of sums) {
     if (sum.cubes.length === 0 && !sum.cut) return never
+    if (sum === always) continue
     if (result.cubes.length === 1 && result.cubes[0]!.vars.length === 0) {
       result = { cubes: sum.cubes, cut: result.cut || sum.cut }
       continue
