@@ -476,6 +476,7 @@ describe('rules/venezuela-dock-strike.yaml', () => {
         [
           'us-act',
           'ad-bellum-not-engaged',
+          'flag-state-unshown',
           'no-sea-law-basis',
           'sea-law-breach',
           'law-enforcement-paradigm',
@@ -568,6 +569,7 @@ describe('rules/venezuela-dock-strike.yaml', () => {
         [
           'us-act',
           'ad-bellum-not-engaged',
+          'flag-state-unshown',
           'no-sea-law-basis',
           'non-international-armed-conflict',
           'armed-conflict-exists',
