@@ -135,7 +135,9 @@ describe('report/render-docx', () => {
 
 describe('report/render-docx: the flagship’s complete session', () => {
   it('opens again with its sections, the student’s reasoning and the full table of authorities', async () => {
-    const bytes = await renderDocx(reportOf(flagshipRulebookPath, flagshipSession()), docx)
+    const session = flagshipSession()
+    const report = reportOf(flagshipRulebookPath, session)
+    const bytes = await renderDocx(report, docx)
     const body = strFromU8(unzipSync(bytes)['word/document.xml']!)
     const found = paragraphs(body)
     expect(
@@ -152,13 +154,21 @@ describe('report/render-docx: the flagship’s complete session', () => {
       '6. Covert authority under United States law',
       '7. State responsibility and responses',
     ])
-    expect(found.filter((p) => p.style === 'Heading4')).toHaveLength(30)
+    // One heading per answered question of the complete session.
+    expect(found.filter((p) => p.style === 'Heading4')).toHaveLength(
+      Object.keys(session.answers).length,
+    )
     expect(found.map((p) => p.text)).toContain(
       'The dock was a civilian object, so the attack breached the principle of distinction.',
     )
     const rows = tableRows(body)
     const charter = rows.find((cells) => cells[0]!.startsWith('UN Charter /'))
-    expect(charter?.[1]).toContain('Q8 (art. 2(4))')
+    // The question on the threshold of art. 2(4), by its number in the rulebook.
+    const threshold = report.sections
+      .flatMap((section) => section.questions)
+      .find((q) => q.id === 'force-threshold')?.number
+    expect(charter?.[1]).toContain(`Q${threshold} (art. 2(4))`)
     expect(rows.filter((cells) => cells[0] === 'Authority')).toHaveLength(6)
-  })
+    // Loading and validating the whole flagship twice is slow on a shared machine; speed is benchmarked elsewhere.
+  }, 30_000)
 })

@@ -14,22 +14,21 @@ describe('rules/ (every shipped rulebook)', () => {
     expect(files.length).toBeGreaterThanOrEqual(2)
   })
 
-  // The explorer's findings on the flagship are what issue 10 reports; fixing its content is
-  // another issue's work. Until then they are allowed there, and only there.
-  const pendingContentFixes: Record<string, readonly string[]> = {
-    'venezuela-dock-strike.yaml': ['lawful-unlawful', 'contradiction', 'never-fails', 'always-holds'],
-  }
+  // Explorer findings tolerated in a rulebook while its content is being fixed: none at present
+  // (the flagship's 1.1.0 answers them).
+  const pendingContentFixes: Record<string, readonly string[]> = {}
 
   it.each(files)('%s validates with no errors and no warnings', (name) => {
     const { rulebook, problems } = loadRulebook(readRepoFile(`rules/${name}`), `rules/${name}`)
     const allowed = pendingContentFixes[name] ?? []
     expect(problems.filter((p) => !(p.severity === 'warning' && allowed.includes(p.code))).map(formatProblem)).toEqual([])
     expect(rulebook).toBeDefined()
-  })
+    // The explorer walks the whole flagship; slow on a shared machine, benchmarked elsewhere.
+  }, 30_000)
 
   it.each(files)('%s passes its own author tests', (name) => {
     const { rulebook } = loadRulebook(readRepoFile(`rules/${name}`), `rules/${name}`)
     const failed = runAuthorTests(compileRulebook(rulebook!)).filter((result) => !result.passed)
     expect(failed.map((result) => `${result.name}: ${result.failures.map((f) => `${f.key} ${f.id}: ${f.actual}`).join(', ')}`)).toEqual([])
-  })
+  }, 30_000)
 })

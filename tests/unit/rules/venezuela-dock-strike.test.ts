@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { loadRulebook } from '../../../src/engine/load.ts'
 import { compileRulebook } from '../../../src/engine/compile.ts'
 import { evaluate } from '../../../src/engine/evaluate.ts'
+import { compareSession, describeDrift } from '../../../src/engine/drift.ts'
+import { contentHash } from '../../../src/engine/hash.ts'
+import { parseSession } from '../../../src/engine/session.ts'
+import { buildReport } from '../../../src/report/build.ts'
 import type { Rulebook } from '../../../src/engine/generated/rulebook.ts'
 import type { Session } from '../../../src/engine/generated/session.ts'
 import type { ConclusionStatus, QuestionStatus, Walk } from '../../../src/engine/walk.ts'
@@ -84,6 +88,8 @@ const dockBase: Record<string, Value> = {
   ],
   'third-state-responses': ['public-condemnation', 'general-assembly', 'withhold-assistance'],
   precedent: 'confirms-rule',
+  'weighing-the-record': 'admissions-first',
+  synthesis: 'territory-versus-life',
 }
 
 /** Maritime strikes: the same, for lethal strikes by the armed forces on the high seas. */
@@ -100,6 +106,7 @@ const seaBase: Record<string, Value> = {
     'alternatives-considered',
   ],
   'location-of-force': 'high-seas',
+  'flag-state': 'flag-unknown',
   'force-threshold': 'not-against-a-state',
   'non-intervention': 'no-intervention',
   'council-authorisation': 'no',
@@ -115,6 +122,8 @@ const seaBase: Record<string, Value> = {
   'venezuela-responses': ['protest', 'council-referral', 'reparation-claim'],
   'third-state-responses': ['public-condemnation', 'general-assembly', 'withhold-assistance'],
   precedent: 'erodes-rule',
+  'weighing-the-record': 'admissions-first',
+  synthesis: 'territory-versus-life',
 }
 
 /** The self-defence questions, skipped whenever no armed attack is found. */
@@ -129,16 +138,44 @@ const selfDefenceQuestions = [
 ]
 
 describe('rules/venezuela-dock-strike.yaml', () => {
-  it('loads with no errors and no warnings', () => {
-    // Except the explorer's findings (lawful and unlawful conclusions holding together), which
-    // the flagship's content fix (issue 10) addresses.
-    expect(loaded.problems.filter((p) => p.code !== 'lawful-unlawful')).toEqual([])
+  it('loads with no errors and no warnings, the explorer finding no declared contradiction and no unmarked lawful-with-unlawful pair', () => {
+    expect(loaded.problems).toEqual([])
     expect(loaded.rulebook).toBeDefined()
+  })
+
+  it('declares the contradictions that must never hold together', () => {
+    const declared = (id: string) => rulebook.conclusions.find((c) => c.id === id)?.contradicts ?? []
+    expect(declared('force-justified')).toContain('force-unjustified')
+    expect(declared('valid-consent')).toEqual(expect.arrayContaining(['consent-not-established', 'force-unjustified']))
+    expect(declared('wrongful-act')).toContain('no-wrongful-act-shown')
+    expect(declared('ihl-compliant')).toContain('ihl-violation')
+    expect(declared('sea-law-displaced')).toContain('sea-law-breach')
+  })
+
+  it('carries author tests that cover every conclusion both ways and every option', () => {
+    const tests = rulebook.tests ?? []
+    expect(tests.length).toBeGreaterThanOrEqual(60)
+    for (const test of tests) expect(test.because, test.name).toBeTruthy()
+    const asserted = (key: 'holds' | 'fails') => new Set(tests.flatMap((t) => t.expect[key] ?? []))
+    for (const c of rulebook.conclusions) {
+      expect(asserted('holds').has(c.id), `${c.id} holds`).toBe(true)
+      expect(asserted('fails').has(c.id), `${c.id} fails`).toBe(true)
+    }
   })
 
   it('has the shape of the flagship rulebook', () => {
     expect(rulebook.id).toBe('venezuela-dock-strike')
-    expect(rulebook.scenarios.map((s) => s.id)).toEqual(['dock-strike', 'maritime-strikes'])
+    expect(rulebook.scenarios.slice(0, 2).map((s) => s.id)).toEqual(['dock-strike', 'maritime-strikes'])
+    // The variations extend one of the two, say so, and are labelled hypothetical; every scenario has a model memo.
+    for (const variation of rulebook.scenarios.slice(2)) {
+      expect(['dock-strike', 'maritime-strikes'], variation.id).toContain(variation.extends)
+      expect(variation.variation, variation.id).toMatch(/Hypothetical, not in the account/)
+    }
+    expect(rulebook.scenarios.length).toBeGreaterThanOrEqual(8)
+    for (const scenario of rulebook.scenarios) expect(scenario.memo, scenario.id).toBeTruthy()
+    expect(rulebook.glossary?.length).toBeGreaterThanOrEqual(10)
+    expect(rulebook.instructor?.plan?.length).toBeGreaterThanOrEqual(6)
+    expect(rulebook.instructor?.rubric?.length).toBeGreaterThanOrEqual(4)
     expect(rulebook.sections).toHaveLength(7)
     expect(rulebook.questions.length).toBeGreaterThanOrEqual(28)
     expect(rulebook.conclusions.length).toBeGreaterThanOrEqual(15)
@@ -198,6 +235,7 @@ describe('rules/venezuela-dock-strike.yaml', () => {
           'no-wrongful-act-shown',
         ],
         [
+          'flag-state',
           'law-of-the-sea',
           ...selfDefenceQuestions,
           'violence-intensity',
@@ -211,12 +249,13 @@ describe('rules/venezuela-dock-strike.yaml', () => {
       )
       expect(conclusionStatuses(walk)).toMatchObject({
         'force-unjustified': 'fails',
+        'consent-not-established': 'fails',
         'consent-from-silence': 'fails',
         'wrongful-act': 'fails',
       })
     })
 
-    it('consent inferred from silence: consent holds but is flagged as an open question', () => {
+    it('silence is not consent: consent is not established and the strike is an unjustified use of force', () => {
       const walk = walkOf('dock-strike', {
         ...dockBase,
         'consent-given': 'tacit-consent',
@@ -226,10 +265,50 @@ describe('rules/venezuela-dock-strike.yaml', () => {
         'law-enforcement-standards': 'standards-met',
       })
       expect(conclusionStatuses(walk)).toMatchObject({
-        'valid-consent': 'holds',
+        'valid-consent': 'fails',
+        'consent-not-established': 'holds',
         'consent-from-silence': 'holds',
+        'force-justified': 'fails',
+        'force-unjustified': 'holds',
+        'wrongful-act': 'holds',
+        'no-wrongful-act-shown': 'fails',
+      })
+    })
+
+    it('a request from the opposition is not consent, whatever the student thinks of its legitimacy', () => {
+      const walk = walkOf('dock-strike', {
+        ...dockBase,
+        'consent-authority': 'recognised-authority',
+        'consent-given': 'opposition-request',
+        'armed-attack': 'not-an-attack',
+        'iac-exists': 'no-not-against-state',
+        'group-organisation': 'criminal-network',
+        'law-enforcement-standards': 'standards-met',
+      })
+      expect(conclusionStatuses(walk)).toMatchObject({
+        'valid-consent': 'fails',
+        'consent-not-established': 'holds',
+        'consent-from-opposition': 'holds',
+        'force-justified': 'fails',
+        'force-unjustified': 'holds',
+        'no-wrongful-act-shown': 'fails',
+      })
+    })
+
+    it('consent answers the want-of-jurisdiction objection, which is flagged instead of breached', () => {
+      const walk = walkOf('dock-strike', {
+        ...dockBase,
+        'consent-given': 'express-consent',
+        'armed-attack': 'not-an-attack',
+        'iac-exists': 'no-not-against-state',
+        'group-organisation': 'criminal-network',
+        'law-enforcement-standards': 'no-enforcement-jurisdiction',
+      })
+      expect(conclusionStatuses(walk)).toMatchObject({
         'force-justified': 'holds',
-        'wrongful-act': 'fails',
+        'law-enforcement-breach': 'fails',
+        'jurisdiction-objection-answered': 'holds',
+        'no-wrongful-act-shown': 'holds',
       })
     })
 
@@ -257,6 +336,7 @@ describe('rules/venezuela-dock-strike.yaml', () => {
         [
           'us-act',
           'prima-facie-force',
+          'consent-not-established',
           'self-defence-trigger',
           'self-defence-made-out',
           'self-defence-contested-basis',
@@ -271,6 +351,7 @@ describe('rules/venezuela-dock-strike.yaml', () => {
           'no-wrongful-act-shown',
         ],
         [
+          'flag-state',
           'law-of-the-sea',
           'right-to-life-reach',
           'targetable-persons',
@@ -301,6 +382,7 @@ describe('rules/venezuela-dock-strike.yaml', () => {
         [
           'us-act',
           'prima-facie-force',
+          'consent-not-established',
           'force-unjustified',
           'international-armed-conflict',
           'armed-conflict-exists',
@@ -311,6 +393,7 @@ describe('rules/venezuela-dock-strike.yaml', () => {
           'wrongful-act',
         ],
         [
+          'flag-state',
           'law-of-the-sea',
           ...selfDefenceQuestions,
           'violence-intensity',
@@ -340,6 +423,7 @@ describe('rules/venezuela-dock-strike.yaml', () => {
         walk,
         [
           'us-act',
+          'consent-not-established',
           'sovereignty-breach-below-force',
           'law-enforcement-paradigm',
           'law-enforcement-breach',
@@ -349,6 +433,7 @@ describe('rules/venezuela-dock-strike.yaml', () => {
           'wrongful-act',
         ],
         [
+          'flag-state',
           'law-of-the-sea',
           ...selfDefenceQuestions,
           'violence-intensity',
@@ -391,7 +476,9 @@ describe('rules/venezuela-dock-strike.yaml', () => {
         [
           'us-act',
           'ad-bellum-not-engaged',
+          'flag-state-unshown',
           'no-sea-law-basis',
+          'sea-law-breach',
           'law-enforcement-paradigm',
           'law-enforcement-breach',
           'war-powers-engaged',
@@ -420,6 +507,7 @@ describe('rules/venezuela-dock-strike.yaml', () => {
     it('self-defence against a non-state group and a non-international armed conflict with lawful targets: no wrongful act', () => {
       const walk = walkOf('maritime-strikes', {
         ...seaBase,
+        'flag-state': 'stateless',
         'law-of-the-sea': 'sea-law-displaced',
         'armed-attack': 'group-violence-attack',
         'attack-attribution': 'no-link-shown',
@@ -441,6 +529,8 @@ describe('rules/venezuela-dock-strike.yaml', () => {
         [
           'us-act',
           'ad-bellum-not-engaged',
+          'stateless-vessels',
+          'sea-law-displaced',
           'self-defence-trigger',
           'self-defence-made-out',
           'self-defence-contested-basis',
@@ -479,6 +569,7 @@ describe('rules/venezuela-dock-strike.yaml', () => {
         [
           'us-act',
           'ad-bellum-not-engaged',
+          'flag-state-unshown',
           'no-sea-law-basis',
           'non-international-armed-conflict',
           'armed-conflict-exists',
@@ -495,6 +586,76 @@ describe('rules/venezuela-dock-strike.yaml', () => {
           'finding-and-notice',
         ],
       )
+    })
+
+    it('force on boats is never force against Venezuela; against a flagged vessel it infringes the flag State’s jurisdiction', () => {
+      const walk = walkOf('maritime-strikes', {
+        ...seaBase,
+        'force-threshold': 'any-kinetic-force',
+        'flag-state': 'flagged-no-consent',
+        'law-of-the-sea': 'no-basis',
+        'armed-attack': 'not-an-attack',
+        'group-organisation': 'criminal-network',
+        'law-enforcement-standards': 'standards-breached',
+      })
+      expect(conclusionStatuses(walk)).toMatchObject({
+        'prima-facie-force': 'fails',
+        'force-unjustified': 'fails',
+        'force-against-flag-state': 'holds',
+        'flag-state-rights-infringed': 'holds',
+        'ad-bellum-not-engaged': 'fails',
+        'wrongful-act': 'holds',
+      })
+    })
+
+    it('an undetermined location is not the high seas: self-defence against the group needs the unwilling-or-unable step', () => {
+      const answers = {
+        ...seaBase,
+        'location-of-force': 'undetermined-location',
+        'flag-state': 'stateless',
+        'law-of-the-sea': 'sea-law-displaced',
+        'armed-attack': 'group-violence-attack',
+        'attack-attribution': 'no-link-shown',
+        'non-state-self-defence': 'yes-non-state',
+        imminence: 'ongoing-attacks',
+        necessity: 'yes',
+        'proportionality-ad-bellum': 'yes',
+        'article-51-report': 'reported',
+        'group-organisation': 'criminal-network',
+        'law-enforcement-standards': 'standards-breached',
+      }
+      const open = walkOf('maritime-strikes', answers)
+      expect(questionStatuses(open)['unwilling-unable']).toBe('to-answer')
+      expect(conclusionStatuses(open)['self-defence-trigger']).toBe('undetermined')
+      const notMet = walkOf('maritime-strikes', { ...answers, 'unwilling-unable': 'test-not-met' })
+      expect(conclusionStatuses(notMet)).toMatchObject({
+        'location-undetermined': 'holds',
+        'self-defence-trigger': 'fails',
+        'sea-law-displaced': 'fails',
+        'sea-law-breach': 'holds',
+        'wrongful-act': 'holds',
+      })
+    })
+
+    it('trafficking as an armed attack is flagged, and so is any self-defence built on it', () => {
+      const walk = walkOf('maritime-strikes', {
+        ...seaBase,
+        'flag-state': 'stateless',
+        'law-of-the-sea': 'sea-law-displaced',
+        'armed-attack': 'trafficking-is-attack',
+        'attack-attribution': 'substantial-involvement',
+        imminence: 'ongoing-attacks',
+        necessity: 'yes',
+        'proportionality-ad-bellum': 'yes',
+        'article-51-report': 'reported',
+        'group-organisation': 'criminal-network',
+        'law-enforcement-standards': 'standards-met',
+      })
+      expect(conclusionStatuses(walk)).toMatchObject({
+        'trafficking-as-armed-attack': 'holds',
+        'self-defence-made-out': 'holds',
+        'self-defence-contested-basis': 'holds',
+      })
     })
 
     it('asks the lethal-force questions that the dock strike skips', () => {
@@ -516,5 +677,53 @@ describe('rules/venezuela-dock-strike.yaml', () => {
     }
     const walk = walkOf('dock-strike', { ...answers, 'armed-attack': 'not-an-attack' })
     expect(questionStatuses(walk)['attack-attribution']).toBe('stale')
+  })
+})
+
+describe('work saved against version 1.0.0', () => {
+  const text = readFileSync(
+    fileURLToPath(
+      new URL('../../fixtures/sessions/venezuela-dock-strike-1.0.0.json', import.meta.url),
+    ),
+    'utf8',
+  )
+  const parsed = parseSession(text, 'venezuela-dock-strike-1.0.0.json')
+  const session = parsed.session as Session
+  const hash = contentHash(rulebook)
+
+  it('still imports, and the drift report says which version it was made on', () => {
+    expect(parsed.problems).toEqual([])
+    expect(session.rulebook.version).toBe('1.0.0')
+    const drift = compareSession(compiled, session, hash)
+    expect(drift).toMatchObject({ sameRulebook: true, scenarioFound: true, versionChanged: true })
+    expect(describeDrift(compiled, drift)[0]).toBe(
+      `This work was done on version 1.0.0 of the rulebook; this is version ${rulebook.version}.`,
+    )
+  })
+
+  it('loses nothing: no answer is orphaned or invalid, no cited fact is unknown, and every answer still counts', () => {
+    const drift = compareSession(compiled, session, hash)
+    expect(drift.removed).toEqual([])
+    expect(drift.invalidAnswers).toEqual([])
+    expect(drift.unknownFacts).toEqual([])
+    const walk = evaluate(compiled, session)
+    const statuses = questionStatuses(walk)
+    for (const id of Object.keys(session.answers)) expect(statuses[id], id).toBe('answered')
+    // Under 1.1.0 the same answers (no consent, a civilian object) still reach the same result.
+    expect(conclusionStatuses(walk)).toMatchObject({
+      'consent-not-established': 'holds',
+      'force-unjustified': 'holds',
+      'ihl-violation': 'holds',
+      'wrongful-act': 'holds',
+    })
+  })
+
+  it('reports every piece of the old work', () => {
+    const walk = evaluate(compiled, session)
+    const report = buildReport(compiled, session, walk, { contentHash: hash })
+    expect(report.notices[0]).toContain('version 1.0.0')
+    const reported = report.sections.flatMap((s) => s.questions.map((q) => q.id))
+    expect(reported.sort()).toEqual(Object.keys(session.answers).sort())
+    expect(report.orphaned).toEqual([])
   })
 })
