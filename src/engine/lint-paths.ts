@@ -3,6 +3,7 @@ import type { LintAdd } from './lint.ts'
 import { createSums } from './explore/sums.ts'
 import { clashPairs, findClash } from './explore/explore.ts'
 import { completeFeasible, feasible } from './explore/answer-sets.ts'
+import type { Cube, Terms } from './explore/terms.ts'
 import { describeAnswerSet } from './explore/describe.ts'
 
 /** Sets shown per declared contradiction before the rest are only counted. */
@@ -25,8 +26,8 @@ export function lintPaths(compiled: CompiledRulebook, add: LintAdd): void {
 
   for (const { question, index, when } of compiled.questions) {
     if (!when) continue
-    const asked = sums.question(index).yes
-    if (asked.cubes.some((cube) => feasible(layout, cube))) continue
+    const asked = sums.expand(sums.question(index).yes, { first: true, accept: (cube) => feasible(layout, cube) })
+    if (asked.cubes.length > 0) continue
     if (asked.cut) {
       add('exploration-limit', ['questions', index, 'when'], `could not finish checking whether question \`${question.id}\` can be asked: ${stopped()}`, {
         severity: 'warning',
@@ -41,10 +42,13 @@ export function lintPaths(compiled: CompiledRulebook, add: LintAdd): void {
   }
 
   for (const { conclusion, index } of compiled.conclusions) {
-    const { yes, no } = sums.conclusion(index)
+    const split = sums.conclusion(index)
     const path = ['conclusions', index, 'when']
-    const holds = yes.cubes.filter((cube) => feasible(layout, cube))
-    const fails = no.cubes.filter((cube) => feasible(layout, cube))
+    const usable = (cube: Cube) => feasible(layout, cube)
+    const yes = sums.expand(split.yes, { first: true, accept: usable })
+    const no = sums.expand(split.no, { first: true, accept: usable })
+    const holds = yes.cubes
+    const fails = no.cubes
     if (holds.length === 0) {
       if (yes.cut) {
         add('exploration-limit', path, `could not finish checking whether conclusion \`${conclusion.id}\` can hold: ${stopped()}`, { severity: 'warning' })
@@ -62,12 +66,18 @@ export function lintPaths(compiled: CompiledRulebook, add: LintAdd): void {
           hint: 'a conclusion that always holds says nothing about the answers; check the condition',
         })
       }
-    } else if (!no.cut && !fails.some((cube) => completeFeasible(layout, cube))) {
+    } else if (!completeFeasible(layout, fails[0]!) && isAlwaysHolding(split.no)) {
       add('always-holds', path, `conclusion \`${conclusion.id}\` holds on every complete walk: it fails only while a question is left unanswered`, {
         severity: 'warning',
         hint: 'test the answers themselves rather than whether questions are answered',
       })
     }
+  }
+
+  /** No complete walk makes it fail: searched only when the first failing walk found was partial. */
+  function isAlwaysHolding(no: Terms): boolean {
+    const complete = sums.expand(no, { first: true, accept: (cube) => completeFeasible(layout, cube) })
+    return complete.cubes.length === 0 && !complete.cut
   }
 
   for (const [first, second, reason] of clashPairs(compiled)) {

@@ -202,7 +202,8 @@ export function whatIf(
   const status = statusIn(before)
 
   const candidates = new Map<string, AnswerChange[]>()
-  for (const goal of goals) {
+  const expanded = goals.map((goal) => sums.expand(goal, { accept: (cube) => feasible(sums.layout, cube) }))
+  for (const goal of expanded) {
     for (const cube of goal.cubes) {
       if (!feasible(sums.layout, cube)) continue
       const changes = changesFor(sums, cube, session)
@@ -234,6 +235,6 @@ export function whatIf(
       }),
     })
   }
-  const complete = !goals.some((goal) => goal.cut)
+  const complete = !expanded.some((goal) => goal.cut)
   return { target, status, options: results, found: minimal.length, complete }
 }

@@ -1,6 +1,6 @@
 import type { Session } from '../generated/session.ts'
 import type { SessionAnswers } from '../evaluate.ts'
-import type { Layout } from './layout.ts'
+import { answerBits, notAskedBit, unansweredBit, type Layout } from './layout.ts'
 import type { Cube } from './terms.ts'
 import type { Sums } from './sums.ts'
 
@@ -46,7 +46,7 @@ export function feasible(layout: Layout, cube: Cube): boolean {
 
 /** Whether a complete walk (every asked question answered) lies in the cube. */
 export function completeFeasible(layout: Layout, cube: Cube): boolean {
-  return cube.vars.every((v, i) => v >= layout.questionCount || (cube.masks[i]! & ~1n) !== 0n) && feasible(layout, cube)
+  return cube.vars.every((v, i) => v >= layout.questionCount || (cube.masks[i]! & ~unansweredBit) !== 0n) && feasible(layout, cube)
 }
 
 /** A cube as a set of answers people and tools can read. */
@@ -64,11 +64,13 @@ export function answerSetOf(sums: Sums, cube: Cube): AnswerSet {
   let scenarios: string[] | undefined
   cube.vars.forEach((v, i) => {
     const mask = cube.masks[i]!
+    // "Not asked" is said by the earlier answers that keep it unasked, which the cube names.
+    if (v < layout.questionCount && mask === notAskedBit(layout, v)) return
     if (v === layout.scenarioVar) {
       scenarios = bits(mask).map((k) => layout.scenarios[k]!)
     } else if (v < layout.questionCount) {
       const labels = layout.values[v]!
-      const everyAnswer = ((1n << BigInt(labels.length)) - 1n) & ~1n
+      const everyAnswer = answerBits(layout, v)
       // Every answer allowed, but not none: the question is answered, whatever the answer.
       condition(v).values = mask === everyAnswer ? ['answered'] : bits(mask).map((k) => labels[k]!)
     } else {
@@ -112,8 +114,8 @@ export function witnessOf(sums: Sums, cube: Cube, scenario?: string): SessionAns
       return
     }
     if (v >= layout.questionCount) return
-    const choices = bits(mask)
-    const k = choices.find((c) => c > 0) ?? 0
+    const choices = bits(mask & answerBits(layout, v))
+    const k = choices[0] ?? 0
     if (k === 0) return
     const { question, options } = compiled.questions[v]!
     let value: string | number | string[]

@@ -1,7 +1,7 @@
 import type { CompiledRulebook } from '../compile.ts'
 import type { ConclusionKind } from '../generated/rulebook.ts'
 import { createSums, type ExploreLimits, type Sums } from './sums.ts'
-import { intersection, literal, meet, simplify, type Cube, type Terms } from './terms.ts'
+import { intersection, literal, simplify, type Cube, type Terms } from './terms.ts'
 import { answerSetOf, completeFeasible, feasible, type AnswerSet } from './answer-sets.ts'
 
 /** Likely mistakes the explorer finds in one conclusion. */
@@ -65,9 +65,10 @@ export interface ExploreOptions extends ExploreLimits {
 }
 
 /** The cubes of a sum that some walk can take, restricted to a scenario if asked. */
-function usable(sums: Sums, terms: Terms, scenarioCube: Cube | undefined): Cube[] {
-  const cubes = scenarioCube ? intersection([terms, { cubes: [scenarioCube], cut: false }], sums.budget).cubes : terms.cubes
-  return cubes.filter((cube) => feasible(sums.layout, cube))
+function usable(sums: Sums, terms: Terms, scenarioCube: Cube | undefined, first = false): { cubes: Cube[]; cut: boolean } {
+  const scoped = scenarioCube ? intersection([terms, { cubes: [scenarioCube], cut: false }], sums.budget) : terms
+  const expanded = sums.expand(scoped, { first, accept: (cube) => feasible(sums.layout, cube) })
+  return { cubes: [...expanded.cubes], cut: expanded.cut || scoped.cut }
 }
 
 /** Orders answer sets: fewest answers first, then by the questions they name. */
@@ -99,19 +100,20 @@ export function explore(compiled: CompiledRulebook, options: ExploreOptions = {}
   const scenarioCube = scenarioBit >= 0 ? literal(layout.scenarioVar, 1n << BigInt(scenarioBit)) : undefined
 
   const questions: QuestionReach[] = compiled.questions.map(({ index }) => {
-    const terms = sums.question(index).yes
-    const asked = usable(sums, terms, scenarioCube).length > 0 ? 'yes' : terms.cut ? 'unknown' : 'never'
+    const reach = usable(sums, sums.question(index).yes, scenarioCube, true)
+    const asked = reach.cubes.length > 0 ? 'yes' : reach.cut ? 'unknown' : 'never'
     return { index, asked }
   })
 
   const conclusions: ConclusionPaths[] = compiled.conclusions.map(({ conclusion, index }) => {
     const split = sums.conclusion(index)
-    const yes = usable(sums, split.yes, scenarioCube)
-    const no = usable(sums, split.no, scenarioCube)
+    const yesTerms = usable(sums, split.yes, scenarioCube, options.reachabilityOnly)
+    const noTerms = usable(sums, split.no, scenarioCube, options.reachabilityOnly)
+    const [yes, no] = [yesTerms.cubes, noTerms.cubes]
     const warnings: ConclusionWarning[] = []
-    if (yes.length === 0 && !split.yes.cut) warnings.push('never-holds')
-    if (no.length === 0 && !split.no.cut) warnings.push('never-fails')
-    else if (!split.no.cut && yes.length > 0 && !no.some((cube) => completeFeasible(layout, cube))) warnings.push('always-holds')
+    if (yes.length === 0 && !yesTerms.cut) warnings.push('never-holds')
+    if (no.length === 0 && !noTerms.cut) warnings.push('never-fails')
+    else if (!noTerms.cut && yes.length > 0 && !no.some((cube) => completeFeasible(layout, cube))) warnings.push('always-holds')
     const scenarios = layout.scenarios.filter((_, k) =>
       yes.some((cube) => {
         const at = cube.vars.indexOf(layout.scenarioVar)
@@ -127,7 +129,7 @@ export function explore(compiled: CompiledRulebook, options: ExploreOptions = {}
       fails: options.reachabilityOnly ? [] : setsOf(sums, no, options.scenario),
       holdsOnlyWhileUnanswered: yes.length > 0 && !yes.some((cube) => completeFeasible(layout, cube)),
       warnings,
-      complete: !split.yes.cut && !split.no.cut,
+      complete: !yesTerms.cut && !noTerms.cut,
     }
   })
 
@@ -164,24 +166,18 @@ export function findClash(
   const scenarioCube = scenarioBit >= 0 ? literal(layout.scenarioVar, 1n << BigInt(scenarioBit)) : undefined
   const a = sums.conclusion(first).yes
   const b = sums.conclusion(second).yes
-  if (options.firstOnly) {
-    // Smallest cubes first, so that the one example found is a short one.
-    const small = (cubes: readonly Cube[]) => [...cubes].sort((p, q) => p.vars.length - q.vars.length)
-    for (const x of small(a.cubes)) {
-      for (const y of small(b.cubes)) {
-        let met = meet(x, y)
-        if (met && scenarioCube) met = meet(met, scenarioCube)
-        if (met && feasible(layout, met)) {
-          return { first, second, reason, sets: setsOf(sums, [met], options.scenario), complete: false }
-        }
-      }
-    }
-    return a.cut || b.cut ? { first, second, reason, sets: [], complete: false } : undefined
-  }
   const both = intersection([a, b, ...(scenarioCube ? [{ cubes: [scenarioCube], cut: false }] : [])], sums.budget)
-  const cubes = both.cubes.filter((cube) => feasible(layout, cube))
-  if (cubes.length === 0 && !both.cut) return undefined
-  return { first, second, reason, sets: setsOf(sums, cubes, options.scenario), complete: !both.cut }
+  // Smallest cubes first, so that a single example found is a short one.
+  const sorted = { cubes: [...both.cubes].sort((p, q) => p.vars.length - q.vars.length), cut: both.cut }
+  const expanded = sums.expand(sorted, { first: options.firstOnly === true, accept: (cube) => feasible(layout, cube) })
+  if (expanded.cubes.length === 0 && !expanded.cut) return undefined
+  return {
+    first,
+    second,
+    reason,
+    sets: setsOf(sums, [...expanded.cubes], options.scenario),
+    complete: !expanded.cut && options.firstOnly !== true,
+  }
 }
 
 /**

@@ -4,14 +4,14 @@ import { assertNever, type ConditionNode } from '../conditions/ast.ts'
 /**
  * The variables the explorer reasons about, and the values each can take.
  *
- * - One variable per question, for its answer state on a walk where it is asked: value 0 is
- *   "left unanswered"; then yes/no, each option, "answered" (free text, multiple choice), or
- *   each range of a scale that no condition tells apart.
+ * - One variable per question, for where it stands on a walk: value 0 is "asked, left
+ *   unanswered"; then yes/no, each option, "answered" (free text, multiple choice), or each range
+ *   of a scale that no condition tells apart; last, "not asked".
  * - One variable per option of a multiple-choice question: 0 not ticked, 1 ticked.
  * - One variable for the scenario.
  *
- * Whether a question is asked is not a variable: it follows from earlier answers, and the
- * explorer always adds the answers that make a question asked to any cube that names it.
+ * Whether a question is asked follows from earlier answers: a cube may say "asked and answered
+ * x" or "not asked" freely, and `expand` (sums.ts) then adds the earlier answers that make it so.
  */
 export interface Layout {
   questionCount: number
@@ -30,6 +30,15 @@ export interface Layout {
 
 export const unansweredBit = 1n
 
+/** The bit of "not asked" among a question's values (always its last). */
+export function notAskedBit(layout: Layout, question: number): bigint {
+  return 1n << BigInt(layout.values[question]!.length - 1)
+}
+
+/** The bits of a question's answers: neither "unanswered" nor "not asked". */
+export function answerBits(layout: Layout, question: number): bigint {
+  return maskRange(1, layout.values[question]!.length - 1)
+}
 /** The mask of every value of a variable from bit `from` to bit `count - 1`. */
 export function maskRange(from: number, count: number): bigint {
   return ((1n << BigInt(count)) - 1n) & ~((1n << BigInt(from)) - 1n)
@@ -141,6 +150,12 @@ export function layoutOf(compiled: CompiledRulebook): Layout {
       default:
         assertNever(answer.kind)
     }
+  }
+  // The last value of every question: not asked on this walk (its condition is false).
+  for (let q = 0; q < values.length; q++) {
+    values[q]!.push('not-asked')
+    ranges[q]!.length = values[q]!.length - 1
+    ranges[q]!.push(undefined)
   }
   const scenarios = compiled.rulebook.scenarios.map((s) => s.id)
   return {

@@ -1,8 +1,8 @@
 import type { CompiledRulebook } from '../compile.ts'
 import { assertNever, type ConditionNode } from '../conditions/ast.ts'
 import { subjectsOf } from '../conditions/dependencies.ts'
-import { compareNumbers, layoutOf, maskRange, unansweredBit, type Layout } from './layout.ts'
-import { always, createBudget, intersection, literal, never, union, type Budget, type Terms } from './terms.ts'
+import { answerBits, compareNumbers, layoutOf, maskRange, notAskedBit, unansweredBit, type Layout } from './layout.ts'
+import { absorb, always, createBudget, intersection, literal, meet, never, union, type Budget, type Cube, type Terms } from './terms.ts'
 
 /** A condition's walks, split three ways as evaluation does: where it is true, where false. */
 export interface Split {
@@ -18,6 +18,8 @@ export interface ExploreLimits {
   maxCubes?: number
   /** Cube meetings in all (default 3,000,000). */
   maxWork?: number
+  /** Steps spent adding the answers that make questions asked, per sum expanded (default 200,000). */
+  maxExpand?: number
 }
 
 /**
@@ -33,13 +35,15 @@ export interface Sums {
   question(index: number): Split
   /** Walks on which the conclusion holds, and on which it fails. */
   conclusion(index: number): Split
+  /** The same walks, each cube with the answers that make its questions asked or not: only walks that exist. */
+  expand(terms: Terms, options?: { first?: boolean; accept?: (cube: Cube) => boolean }): Terms
 }
 
 const alwaysAsked: Split = { yes: always, no: never }
 
 export function createSums(compiled: CompiledRulebook, limits: ExploreLimits = {}): Sums {
   const layout = layoutOf(compiled)
-  const budget = createBudget(limits.maxCubes ?? 2000, limits.maxWork ?? 3_000_000)
+  const budget = createBudget(limits.maxCubes ?? 2000, limits.maxWork ?? 3_000_000, limits.maxExpand ?? 200_000)
   const { questionIndex, conclusionIndex } = compiled
   const questionCount = compiled.questions.length
   const memo: (Split | undefined)[] = new Array(questionCount + compiled.conclusions.length)
@@ -137,22 +141,30 @@ export function createSums(compiled: CompiledRulebook, limits: ExploreLimits = {
     }
   }
 
-  /** A test on a question: its answer when asked, or what an unasked question counts as. */
+  /**
+   * A test on a question, as values of its variable: the answers that make it true or false when
+   * asked, and "not asked" on the side an unasked question counts as (it has no answer). A
+   * question whose asking is still open (waiting) makes the test undetermined: in neither sum.
+   */
   function questionTest(node: Extract<ConditionNode, { subject: unknown }>): Split {
     const q = questionIndex.get(node.subject.name)
     if (q === undefined) return none
     const given = givenSplit(node, q)
-    const asking = get(q)
-    const unaskedTrue = whenNotAsked(node)
-    const yes = union([intersection([asking.yes, given.yes], budget), unaskedTrue ? asking.no : never], budget)
-    const no = union([intersection([asking.yes, given.no], budget), unaskedTrue ? never : asking.no], budget)
-    return { yes, no }
+    const unasked = notAskedBit(layout, q)
+    // "Not asked" joins the side it counts for; a one-literal cube on this question takes it
+    // into its own values, so each test stays one cube a side.
+    const add = (terms: Terms): Terms => {
+      const single = terms.cubes.length === 1 && terms.cubes[0]!.vars.length === 1 && terms.cubes[0]!.vars[0] === q
+      if (single) return { cubes: [literal(q, terms.cubes[0]!.masks[0]! | unasked)], cut: terms.cut }
+      return union([terms, { cubes: [literal(q, unasked)], cut: false }], budget)
+    }
+    return whenNotAsked(node) ? { yes: add(given.yes), no: given.no } : { yes: given.yes, no: add(given.no) }
   }
 
   /** How the test comes out on an asked question, by its answer state (unanswered included). */
   function givenSplit(node: Extract<ConditionNode, { subject: unknown }>, q: number): Split {
     const labels = layout.values[q]!
-    const answers = maskRange(1, labels.length)
+    const answers = answerBits(layout, q)
     const sum = (mask: bigint): Terms => (mask === 0n ? never : { cubes: [literal(q, mask)], cut: false })
     const byMask = (yesMask: bigint, noMask: bigint): Split => ({ yes: sum(yesMask), no: sum(noMask) })
     switch (node.type) {
@@ -203,12 +215,87 @@ export function createSums(compiled: CompiledRulebook, limits: ExploreLimits = {
     }
   }
 
+  /**
+   * Adds to each cube the earlier answers that make its questions asked (or not asked) as it
+   * says, from the latest question down, so that every cube left describes walks that exist.
+   * `accept` filters finished cubes; `first` stops at the first accepted one. Work is counted in
+   * the budget, and a cut result says so.
+   */
+  function expand(terms: Terms, options: { first?: boolean; accept?: (cube: Cube) => boolean } = {}): Terms {
+    const found: Cube[] = []
+    let cut = terms.cut
+    let steps = 0
+    const limit = budget.maxExpand
+    // States already searched without success: what remains depends only on the cube's
+    // variables below the question reached (and on options and scenario, never supported).
+    const failed = new Set<string>()
+    const keyOf = (cube: Cube, below: number) => {
+      let key = `${below}`
+      for (let i = 0; i < cube.vars.length; i++) {
+        const v = cube.vars[i]!
+        if (v < below || v >= questionCount) key += `|${v}:${cube.masks[i]!.toString(36)}`
+      }
+      return key
+    }
+    const visit = (cube: Cube, below: number): boolean => {
+      if (++steps > limit) {
+        cut = true
+        return true
+      }
+      const key = below === Infinity ? undefined : keyOf(cube, below)
+      if (key !== undefined && failed.has(key)) return false
+      const before = found.length
+      const done = search(cube, below)
+      if (!done && found.length === before && key !== undefined) failed.add(key)
+      return done
+    }
+    const search = (cube: Cube, below: number): boolean => {
+      // The latest question the cube names that is not yet supported.
+      let position = -1
+      for (let i = cube.vars.length - 1; i >= 0; i--) {
+        const v = cube.vars[i]!
+        if (v < questionCount && v < below) {
+          position = i
+          break
+        }
+      }
+      if (position < 0) {
+        if (options.accept && !options.accept(cube)) return false
+        found.push(cube)
+        return options.first === true
+      }
+      const q = cube.vars[position]!
+      const mask = cube.masks[position]!
+      const unasked = notAskedBit(layout, q)
+      const asking = ensure(q)
+      for (const [part, support] of [
+        [mask & ~unasked, asking.yes],
+        [mask & unasked, asking.no],
+      ] as const) {
+        if (part === 0n) continue
+        cut ||= support.cut
+        const masks = [...cube.masks]
+        masks[position] = part
+        const narrowed: Cube = { vars: cube.vars, masks }
+        for (const extra of support.cubes) {
+          const met = meet(narrowed, extra)
+          if (met && visit(met, q)) return true
+        }
+      }
+      return false
+    }
+    for (const cube of terms.cubes) if (visit(cube, Infinity)) break
+    if (cut) budget.cut = true
+    return { cubes: options.first ? found : absorb(found), cut }
+  }
+
   return {
     compiled,
     layout,
     budget,
     question: (index) => ensure(index),
     conclusion: (index) => ensure(questionCount + index),
+    expand,
   }
 }
 

@@ -126,13 +126,14 @@ export function absorb(cubes: readonly Cube[]): Cube[] {
 export interface Budget {
   maxCubes: number
   maxWork: number
+  maxExpand: number
   work: number
   /** Set when any sum was cut. */
   cut: boolean
 }
 
-export function createBudget(maxCubes: number, maxWork: number): Budget {
-  return { maxCubes, maxWork, work: 0, cut: false }
+export function createBudget(maxCubes: number, maxWork: number, maxExpand = 200_000): Budget {
+  return { maxCubes, maxWork, maxExpand, work: 0, cut: false }
 }
 
 function limit(cubes: Cube[], cut: boolean, budget: Budget): Terms {
