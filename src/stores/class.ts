@@ -48,6 +48,7 @@ export const useClassStore = defineStore('class', () => {
     error.value = undefined
     progress.value = { done: 0, total: files.length }
     const students: ClassStudent[] = []
+    const questions: ClassAggregate['questions'] = []
     const current = (worker = new Worker(new URL('../workers/class.worker.ts', import.meta.url), { type: 'module' }))
     return new Promise((resolve) => {
       const finish = () => {
@@ -64,8 +65,11 @@ export const useClassStore = defineStore('class', () => {
           case 'students':
             for (const student of reply.students) students.push(markRaw(student))
             break
+          case 'questions':
+            questions.push(...reply.questions)
+            break
           case 'done':
-            aggregate.value = markRaw({ ...reply.aggregate, students })
+            aggregate.value = markRaw({ ...reply.aggregate, students, questions })
             status.value = 'ready'
             loadTime.value = performance.now() - started
             finish()

@@ -13,6 +13,8 @@ export interface ClassRequest {
 export type ClassReply =
   | { type: 'progress'; done: number; total: number }
   | { type: 'students'; students: ClassStudent[] }
-  /** The figures, without `students` (sent in batches before, so no message is huge). */
-  | { type: 'done'; aggregate: Omit<ClassAggregate, 'students'> }
+  /** The per-question figures, a few questions at a time. */
+  | { type: 'questions'; questions: ClassAggregate['questions'] }
+  /** The rest of the figures (students and questions were sent in batches before, so no message is huge). */
+  | { type: 'done'; aggregate: Omit<ClassAggregate, 'students' | 'questions'> }
   | { type: 'error'; message: string }

@@ -53,9 +53,12 @@ self.onmessage = async (event: MessageEvent<ClassRequest>) => {
     }
     post({ type: 'progress', done: total, total })
     const { students, rejected } = collectStudents(results)
-    for (let i = 0; i < students.length; i += 100) post({ type: 'students', students: students.slice(i, i + 100) })
-    const { students: _sent, ...aggregate } = aggregateClass(compiled, contentHash, students, rejected)
+    // Small messages: each is copied into the page in one task, which must stay short.
+    for (let i = 0; i < students.length; i += 10) post({ type: 'students', students: students.slice(i, i + 10) })
+    const { students: _sent, questions, ...aggregate } = aggregateClass(compiled, contentHash, students, rejected)
     void _sent
+    const perMessage = Math.max(1, Math.floor(2000 / Math.max(1, students.length)))
+    for (let i = 0; i < questions.length; i += perMessage) post({ type: 'questions', questions: questions.slice(i, i + perMessage) })
     post({ type: 'done', aggregate })
   } catch (error) {
     post({ type: 'error', message: (error as Error).message })
