@@ -47,6 +47,14 @@ export const routes = [
     component: () => import('./views/InstructorView.vue'),
     props: true,
   },
+  // The instructor's class view, and a student's report read from it: lazy, never on the student's path.
+  { path: '/class', name: 'class', component: () => import('./views/ClassView.vue') },
+  {
+    path: '/class/students/:studentKey/report',
+    name: 'class-report',
+    component: () => import('./views/ClassReportView.vue'),
+    props: true,
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
 ]
 

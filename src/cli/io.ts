@@ -14,6 +14,11 @@ export interface CliIo {
    * writes; without it, `init` names the schema by its `$id`.
    */
   rulebookSchemaFile?: string
+  /**
+   * The files in a folder (paths, every level down), or undefined when the path is not a folder;
+   * `casework class` reads folders of sessions with it.
+   */
+  listFolder?(path: string): Promise<string[] | undefined>
 }
 
 /** A command: takes its own arguments (after the command name) and returns an exit code. */

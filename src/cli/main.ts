@@ -1,6 +1,6 @@
 /** The only file that touches argv, the file system, stdout and the exit code. */
 import { existsSync } from 'node:fs'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { run } from './run.ts'
@@ -41,6 +41,14 @@ try {
     writeFile: (path, data, options) =>
       writeFile(path, data, { flag: options?.exclusive ? 'wx' : 'w' }),
     rulebookSchemaFile: findRulebookSchema(),
+    async listFolder(path) {
+      if (!(await stat(path)).isDirectory()) return undefined
+      const entries = await readdir(path, { recursive: true, withFileTypes: true })
+      return entries
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name))
+        .sort()
+    },
   })
 } catch (error) {
   // A bug in casework, not a mistake in the rulebook: say so, with what a bug report needs.

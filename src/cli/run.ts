@@ -84,6 +84,18 @@ Options:
   --scenario <id>       the scenario workbooks open on (default: the first)
   --choose-scenario     let each student choose the scenario`,
   },
+  class: {
+    run: lazy(() => import('./commands/class.ts').then((m) => m.classCommand)),
+    summary:
+      'class <rulebook> <sessions or folders...> --format csv|md|html|json -o <file>   a whole class\'s work at once',
+    help: `Reads every session file given (folders are searched for *.json), leaves out files for
+another rulebook, broken files and older copies of the same workbook (each named on stderr with
+the reason), and writes the class: per question, conclusion, path and student.
+
+Options:
+  -f, --format csv|md|html|json   the format (else taken from the -o file's extension)
+  -o, --output <file>             where to write it; stdout without it`,
+  },
 }
 
 export const usage = `Usage: casework <command> [options]

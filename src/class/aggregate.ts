@@ -1,0 +1,447 @@
+/**
+ * Many students' sessions on one rulebook, counted: per question (per scenario), per conclusion,
+ * per path, per student. Pure, like `report/`: the app (in a worker), the CLI and the tests call
+ * the same function, and every figure comes from the engine's own walk of each session.
+ */
+import type { Question } from '../engine/generated/rulebook.ts'
+import type { QuestionWork } from '../engine/generated/session.ts'
+import type { CompiledRulebook } from '../engine/compile.ts'
+import { evaluate } from '../engine/evaluate.ts'
+import { hasWork, workOn } from '../engine/answers.ts'
+import { describeAnswer, questionTitle } from '../engine/explain.ts'
+import type { Walk } from '../engine/walk.ts'
+import type {
+  ClassAggregate,
+  ClassConclusion,
+  ClassPaths,
+  ClassQuestion,
+  ClassQuestionScenario,
+  ClassResponse,
+  ClassRoute,
+  ClassSplit,
+  ClassStudent,
+  ClassStudentSummary,
+  RejectedFile,
+  Tally,
+} from './model.ts'
+
+/** Words in a text: runs of non-space characters. */
+export function countWords(text: string | undefined): number {
+  if (!text) return 0
+  let count = 0
+  let inWord = false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    const space = code === 32 || (code >= 9 && code <= 13) || code === 160
+    if (!space && !inWord) count++
+    inWord = !space
+  }
+  return count
+}
+
+/** Words of a piece of work's reasoning (the four IRAC parts) and counter-argument. */
+export function reasoningWords(work: QuestionWork | undefined): number {
+  if (!work) return 0
+  const { issue, rule, application, conclusion } = work.reasoning ?? {}
+  return (
+    countWords(issue) +
+    countWords(rule) +
+    countWords(application) +
+    countWords(conclusion) +
+    countWords(work.counterArgument)
+  )
+}
+
+/** Whether the work has any reasoning written. */
+export function hasReasoning(work: QuestionWork | undefined): boolean {
+  const parts = work?.reasoning
+  return !!parts && [parts.issue, parts.rule, parts.application, parts.conclusion].some((p) => !!p?.trim())
+}
+
+/** Committed, then changed after the commit revealed (or could have revealed) the model answer. */
+export function revisedAfterReveal(question: Question, work: QuestionWork | undefined): boolean {
+  if (!work?.committedAt || !question.modelAnswer) return false
+  if ((question.modelAnswer.reveal ?? 'after-commit') === 'never') return false
+  return Date.parse(work.updatedAt) > Date.parse(work.committedAt)
+}
+
+const median = (sorted: number[]): number | undefined => {
+  if (sorted.length === 0) return undefined
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+function optionTallies(question: Question): Tally[] {
+  switch (question.answer.kind) {
+    case 'yes-no':
+      return [
+        { id: 'yes', label: 'Yes', count: 0 },
+        { id: 'no', label: 'No', count: 0 },
+      ]
+    case 'single-choice':
+    case 'multiple-choice':
+      return (question.answer.options ?? []).map((o) => ({ id: o.id, label: o.label, count: 0 }))
+    default:
+      return []
+  }
+}
+
+/** One student's work on one question, as the class tables show it. */
+function responseOf(
+  question: Question,
+  student: number,
+  work: QuestionWork | undefined,
+  status: ClassResponse['status'],
+): ClassResponse {
+  const value = status === 'answered' ? work?.value : undefined
+  const kind = question.answer.kind
+  return {
+    student,
+    status,
+    answer:
+      value === undefined
+        ? undefined
+        : kind === 'free-text'
+          ? undefined
+          : describeAnswer(question, value),
+    optionIds:
+      value === undefined || kind === 'scale' || kind === 'free-text'
+        ? []
+        : Array.isArray(value)
+          ? [...value]
+          : [String(value)],
+    scale: kind === 'scale' && typeof value === 'number' ? value : undefined,
+    answerWords: kind === 'free-text' && typeof value === 'string' ? countWords(value) : 0,
+    reasoningWords: reasoningWords(work),
+    confidence: work?.confidence,
+    committed: work?.committedAt !== undefined,
+    revised: revisedAfterReveal(question, work),
+    stale: status === 'stale',
+    citedFacts: [...(work?.citedFacts ?? [])],
+  }
+}
+
+function factTally(compiled: CompiledRulebook, id: string, count: number): Tally {
+  const found = compiled.facts.get(id)
+  return { id, label: found ? `¶${found.number}` : id, count }
+}
+
+function questionScenario(
+  compiled: CompiledRulebook,
+  index: number,
+  scenario: { id: string; title: string },
+  members: number[],
+  students: readonly ClassStudent[],
+  walks: readonly Walk[],
+): ClassQuestionScenario {
+  const { question } = compiled.questions[index]!
+  const options = optionTallies(question)
+  const optionIndex = new Map(options.map((o, i) => [o.id, i]))
+  const confidence = { low: 0, medium: 0, high: 0, none: 0 }
+  const responses: ClassResponse[] = []
+  const scaleValues: number[] = []
+  const textWords: number[] = []
+  const cited = new Map<string, number>()
+  let asked = 0
+  let answered = 0
+  let committed = 0
+  let revised = 0
+  let stale = 0
+  for (const student of members) {
+    const status = walks[student]!.questions[index]!.status
+    const work = workOn(students[student]!.session.answers, question.id)
+    if (status === 'answered' || status === 'to-answer' || status === 'waiting') asked++
+    if (status === 'skipped' || (status !== 'answered' && !hasWork(work))) continue
+    const response = responseOf(question, student, work, status)
+    responses.push(response)
+    if (status === 'answered') {
+      answered++
+      confidence[response.confidence ?? 'none']++
+      for (const id of response.optionIds) {
+        const at = optionIndex.get(id)
+        if (at !== undefined) options[at]!.count++
+      }
+      if (response.scale !== undefined) scaleValues.push(response.scale)
+      if (question.answer.kind === 'free-text') textWords.push(response.answerWords)
+    }
+    if (response.committed) committed++
+    if (response.revised) revised++
+    if (response.stale) stale++
+    for (const fact of new Set(response.citedFacts)) cited.set(fact, (cited.get(fact) ?? 0) + 1)
+  }
+
+  let scale: ClassQuestionScenario['scale']
+  if (question.answer.kind === 'scale') {
+    const sorted = [...scaleValues].sort((a, b) => a - b)
+    const low = question.answer.min ?? sorted[0] ?? 0
+    const high = question.answer.max ?? sorted[sorted.length - 1] ?? 0
+    const values: Tally[] = []
+    // A scale may be wide; list each whole value only when there are few of them.
+    if (Number.isInteger(low) && Number.isInteger(high) && high - low <= 20) {
+      for (let v = low; v <= high; v++) {
+        values.push({ id: String(v), label: String(v), count: sorted.filter((s) => s === v).length })
+      }
+    }
+    scale = {
+      values,
+      min: sorted[0],
+      max: sorted[sorted.length - 1],
+      median: median(sorted),
+      mean: sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : undefined,
+    }
+  }
+  let freeText: ClassQuestionScenario['freeText']
+  if (question.answer.kind === 'free-text') {
+    const sorted = [...textWords].sort((a, b) => a - b)
+    freeText = {
+      answers: sorted.length,
+      medianWords: median(sorted) ?? 0,
+      minWords: sorted[0] ?? 0,
+      maxWords: sorted[sorted.length - 1] ?? 0,
+    }
+  }
+  const relevant = (question.facts ?? []).filter(
+    (id) => compiled.facts.get(id)?.scenario === scenario.id,
+  )
+  return {
+    scenario: scenario.id,
+    scenarioTitle: scenario.title,
+    asked,
+    answered,
+    options,
+    scale,
+    freeText,
+    confidence,
+    committed,
+    revised,
+    stale,
+    responses,
+    citedFacts: [...cited]
+      .map(([id, count]) => factTally(compiled, id, count))
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+    uncitedRelevantFacts: relevant.filter((id) => !cited.has(id)).map((id) => factTally(compiled, id, 0)),
+  }
+}
+
+/** A route's steps: the answered questions in rulebook order, free text as `answered`. */
+function routeOf(compiled: CompiledRulebook, walk: Walk, student: ClassStudent): ClassRoute['steps'] {
+  const steps: ClassRoute['steps'] = []
+  for (const state of walk.questions) {
+    if (state.status !== 'answered') continue
+    const { question } = compiled.questions[state.index]!
+    const value = workOn(student.session.answers, question.id)?.value
+    steps.push({
+      question: question.id,
+      number: state.index + 1,
+      answer: question.answer.kind === 'free-text' ? 'answered' : describeAnswer(question, value),
+    })
+  }
+  return steps
+}
+
+interface RouteNode {
+  reached: number
+  /** Children by `question=answer`. */
+  children: Map<string, RouteNode>
+  step: ClassRoute['steps'][number] | undefined
+  parent: RouteNode | undefined
+}
+
+function pathsOf(
+  compiled: CompiledRulebook,
+  scenario: { id: string; title: string },
+  members: number[],
+  students: readonly ClassStudent[],
+  walks: readonly Walk[],
+): ClassPaths {
+  const routes = new Map<string, ClassRoute>()
+  const root: RouteNode = { reached: 0, children: new Map(), step: undefined, parent: undefined }
+  for (const student of members) {
+    const steps = routeOf(compiled, walks[student]!, students[student]!)
+    const key = steps.map((s) => `${s.question}=${s.answer}`).join('\u0000')
+    const route = routes.get(key)
+    if (route) route.count++
+    else routes.set(key, { steps, count: 1 })
+    let node = root
+    node.reached++
+    for (const step of steps) {
+      const childKey = `${step.question}=${step.answer}`
+      let child = node.children.get(childKey)
+      if (!child) {
+        child = { reached: 0, children: new Map(), step, parent: node }
+        node.children.set(childKey, child)
+      }
+      child.reached++
+      node = child
+    }
+  }
+  const splits: ClassSplit[] = []
+  const visit = (node: RouteNode) => {
+    const byQuestion = new Map<string, Tally[]>()
+    for (const child of node.children.values()) {
+      const { question, answer } = child.step!
+      const list = byQuestion.get(question) ?? []
+      list.push({ id: answer, label: answer, count: child.reached })
+      byQuestion.set(question, list)
+    }
+    for (const [question, branches] of byQuestion) {
+      if (branches.length < 2) continue
+      branches.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+      const reached = branches.reduce((sum, b) => sum + b.count, 0)
+      // A split is a real division, not one student going their own way in a large class.
+      if (branches[1]!.count < Math.max(1, Math.ceil(reached * 0.1))) continue
+      const after: ClassRoute['steps'] = []
+      for (let up: RouteNode | undefined = node; up?.step; up = up.parent) after.unshift(up.step)
+      const index = compiled.questionIndex.get(question)!
+      splits.push({
+        after,
+        question,
+        number: index + 1,
+        title: questionTitle(compiled.questions[index]!.question),
+        reached,
+        branches,
+      })
+    }
+    for (const child of node.children.values()) if (child.reached >= 2) visit(child)
+  }
+  visit(root)
+  const sortedRoutes = [...routes.values()].sort((a, b) => b.count - a.count)
+  return {
+    scenario: scenario.id,
+    scenarioTitle: scenario.title,
+    students: members.length,
+    routes: sortedRoutes.slice(0, 10),
+    distinct: sortedRoutes.length,
+    splits: splits
+      .sort((a, b) => b.reached - a.reached || a.after.length - b.after.length || a.number - b.number)
+      .slice(0, 10),
+  }
+}
+
+function conclusionsOf(
+  compiled: CompiledRulebook,
+  scenarios: { id: string; title: string; members: number[] }[],
+  students: readonly ClassStudent[],
+  walks: readonly Walk[],
+): ClassConclusion[] {
+  return compiled.conclusions.map(({ conclusion, index }) => ({
+    id: conclusion.id,
+    statement: conclusion.statement,
+    kind: conclusion.kind,
+    scenarios: scenarios.map(({ id, title, members }) => {
+      const counts = { holds: 0, fails: 0, undetermined: 0 }
+      const deciders = new Map<string, ClassConclusion['scenarios'][number]['deciders'][number]>()
+      const holdsFor: number[] = []
+      for (const student of members) {
+        const state = walks[student]!.conclusions[index]!
+        counts[state.status]++
+        if (state.status === 'holds') holdsFor.push(student)
+        if (state.status === 'undetermined') continue
+        for (const questionId of state.trace.decidedBy) {
+          const at = compiled.questionIndex.get(questionId)
+          if (at === undefined) continue
+          const { question } = compiled.questions[at]!
+          const answered = walks[student]!.questions[at]!.status === 'answered'
+          const value = workOn(students[student]!.session.answers, questionId)?.value
+          const answer = !answered
+            ? 'not asked or not answered'
+            : question.answer.kind === 'free-text'
+              ? 'answered'
+              : describeAnswer(question, value)
+          const key = `${state.status}\u0000${questionId}\u0000${answer}`
+          const entry = deciders.get(key)
+          if (entry) entry.count++
+          else
+            deciders.set(key, { status: state.status, question: questionId, number: at + 1, answer, count: 1 })
+        }
+      }
+      const top = (status: 'holds' | 'fails') =>
+        [...deciders.values()]
+          .filter((d) => d.status === status)
+          .sort((a, b) => b.count - a.count || a.number - b.number)
+          .slice(0, 3)
+      return { scenario: id, scenarioTitle: title, counts, deciders: [...top('holds'), ...top('fails')], holdsFor }
+    }),
+  }))
+}
+
+function summaryOf(
+  compiled: CompiledRulebook,
+  student: ClassStudent,
+  index: number,
+  walk: Walk,
+  scenarioTitle: string,
+): ClassStudentSummary {
+  const unanswered: string[] = []
+  const unreasoned: string[] = []
+  const uncommitted: string[] = []
+  const stale: string[] = []
+  for (const state of walk.questions) {
+    const work = workOn(student.session.answers, state.id)
+    if (state.status === 'to-answer') unanswered.push(state.id)
+    if (state.status === 'stale') stale.push(state.id)
+    if (state.status !== 'answered') continue
+    if (!hasReasoning(work)) unreasoned.push(state.id)
+    if (!work?.committedAt) uncommitted.push(state.id)
+  }
+  return {
+    student: index,
+    key: student.key,
+    name: student.name,
+    file: student.file,
+    scenario: student.session.scenario,
+    scenarioTitle,
+    answered: walk.progress.answered,
+    total: walk.progress.total,
+    unanswered,
+    unreasoned,
+    uncommitted,
+    stale,
+    holds: walk.conclusions.filter((c) => c.status === 'holds').map((c) => c.id),
+    notices: student.notices,
+  }
+}
+
+/**
+ * The class's figures: every student's session walked once, then counted per question and
+ * scenario, per conclusion, per route, per student. Students keep the order given.
+ */
+export function aggregateClass(
+  compiled: CompiledRulebook,
+  contentHash: string,
+  students: readonly ClassStudent[],
+  rejected: readonly RejectedFile[] = [],
+): ClassAggregate {
+  const { rulebook } = compiled
+  const walks = students.map((student) => evaluate(compiled, student.session))
+  const scenarios = rulebook.scenarios
+    .map((s) => ({
+      id: s.id,
+      title: s.title,
+      members: students.flatMap((student, i) => (student.session.scenario === s.id ? [i] : [])),
+    }))
+    .filter((s) => s.members.length > 0)
+  const scenarioTitle = new Map(rulebook.scenarios.map((s) => [s.id, s.title]))
+
+  const questions: ClassQuestion[] = compiled.questions.map(({ question, index }) => ({
+    id: question.id,
+    number: index + 1,
+    title: questionTitle(question),
+    sectionTitle:
+      rulebook.sections[compiled.sectionIndex.get(question.section) ?? -1]?.title ?? question.section,
+    kind: question.answer.kind,
+    scenarios: scenarios.map((s) => questionScenario(compiled, index, s, s.members, students, walks)),
+  }))
+
+  return {
+    rulebook: { id: rulebook.id, title: rulebook.title, version: rulebook.version, contentHash },
+    students: [...students],
+    rejected: [...rejected],
+    questions,
+    conclusions: conclusionsOf(compiled, scenarios, students, walks),
+    paths: scenarios.map((s) => pathsOf(compiled, s, s.members, students, walks)),
+    summaries: students.map((student, i) =>
+      summaryOf(compiled, student, i, walks[i]!, scenarioTitle.get(student.session.scenario) ?? student.session.scenario),
+    ),
+  }
+}

@@ -1,0 +1,112 @@
+/// <reference lib="dom" />
+/**
+ * The class view as an instructor uses it: the harbour-strike rulebook opened from a file, a
+ * folder of session files chosen (tests/fixtures/class/seminar: five students, one older copy,
+ * three files to leave out), the per-question counts, a filter, a student's report, the notes
+ * and the CSV download; a zip of the same files; axe on the loaded view.
+ */
+import { readFileSync, readdirSync } from 'node:fs'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { strToU8, zipSync } from 'fflate'
+
+const folder = 'tests/fixtures/class/seminar'
+
+async function openClass(page: Page) {
+  // Chromium has the directory picker, which a test cannot drive: use the folder input instead.
+  await page.addInitScript(() => {
+    delete (window as { showDirectoryPicker?: unknown }).showDirectoryPicker
+  })
+  page.on('dialog', () => {
+    throw new Error('a script from a session ran')
+  })
+  await page.goto('/')
+  await page.getByRole('link', { name: 'Class view' }).click()
+  await expect(page.getByRole('heading', { name: 'Class view', level: 1 })).toBeVisible()
+  await page.getByLabel('Open a rulebook file…').setInputFiles('tests/fixtures/report/small-rulebook.yaml')
+  await expect(page.getByText('Reading the class against “The Harbour Strike”')).toBeVisible()
+}
+
+const answers = (page: Page, number: number, scenario = 'The harbour strike') =>
+  page.getByRole('table', { name: `Answers to Q${number} (${scenario})` })
+
+test('reads a folder of sessions: counts, a filter, a student’s report, notes and the CSV', async ({ page }) => {
+  await openClass(page)
+  await page.getByLabel('Choose a folder…').setInputFiles(folder)
+  await expect(page.getByText('5 students read; 4 files left out.')).toBeVisible()
+  await expect(page.getByRole('row', { name: /stranger\.casework\.json.*another-rulebook/ })).toBeVisible()
+  await expect(page.getByRole('row', { name: /bob-older\.casework\.json.*newer copy is kept/ })).toBeVisible()
+
+  // Q1: two Yes, one No among the harbour students; one Yes on the high seas.
+  await expect(answers(page, 1).getByRole('row', { name: /^Yes 2/ })).toBeVisible()
+  await expect(answers(page, 1).getByRole('row', { name: /^No 1/ })).toBeVisible()
+  await expect(answers(page, 1, 'Boats on the high seas').getByRole('row', { name: /^Yes 1/ })).toBeVisible()
+
+  // Q3: filter the work by answer.
+  await page.getByLabel('Question', { exact: true }).selectOption({ label: 'Q3. Legal basis claimed' })
+  await expect(answers(page, 3).getByRole('row', { name: /^Consent of State B 1/ })).toBeVisible()
+  await page.getByLabel('Show the work of').selectOption({ label: 'Those who answered “No basis”' })
+  await expect(page.getByText('2 students shown.')).toBeVisible()
+  await page.getByLabel('Show the work of').selectOption({ label: 'Those who answered “Consent of State B”' })
+  await expect(page.getByText('1 student shown.')).toBeVisible()
+  const bob = page.getByRole('listitem').filter({ hasText: 'Bob <script>alert(1)</script>' })
+  await expect(bob).toBeVisible()
+  await bob.getByText('Reasoning').click()
+  await expect(bob.getByText('<img src=x onerror=alert(1)> consent must be valid')).toBeVisible()
+
+  // Notes go into the exports.
+  await page.getByLabel('Your note on Q3').fill('Discuss consent in week 4.')
+  await page.getByLabel('Your note on Ada Lovelace').fill('=Strong on facts')
+  await expect(page.getByText('Notes saved.')).toBeVisible()
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ])
+  expect(download.suggestedFilename()).toBe('class-harbour-strike.csv')
+  const csv = readFileSync(await download.path(), 'utf8')
+  const lines = csv.trimEnd().split('\r\n')
+  expect(lines).toHaveLength(19)
+  expect(lines[0]).toMatch(/^student,file,scenario,question number/)
+  const adaBasis = lines.find((l) => l.startsWith('Ada Lovelace,') && l.includes(',basis,'))!
+  expect(adaBasis).toContain(',No basis,medium,no,no,no,¶2,')
+  expect(adaBasis).toContain("Discuss consent in week 4.,'=Strong on facts")
+
+  // A student's full report, read-only, and back.
+  await page.getByRole('link', { name: 'Ada Lovelace', exact: true }).click()
+  await expect(page.getByText('Read-only: seminar/ada.casework.json')).toBeVisible()
+  await expect(page.getByText('It was a use of force.')).toBeVisible()
+  await expect(page.getByRole('textbox')).toHaveCount(0)
+  await page.getByRole('link', { name: '← Back to the class' }).click()
+  await expect(page.getByText('5 students read; 4 files left out.')).toBeVisible()
+
+  // The notes are still there after a reload, once the rulebook is chosen again.
+  await page.reload()
+  await page.getByLabel('Open a rulebook file…').setInputFiles('tests/fixtures/report/small-rulebook.yaml')
+  await page.getByLabel('Choose a folder…').setInputFiles(folder)
+  await page.getByLabel('Question', { exact: true }).selectOption({ label: 'Q3. Legal basis claimed' })
+  await expect(page.getByLabel('Your note on Q3')).toHaveValue('Discuss consent in week 4.')
+})
+
+test('reads a zip of sessions', async ({ page }) => {
+  await openClass(page)
+  const files = Object.fromEntries(
+    readdirSync(folder).map((name) => [`seminar/${name}`, strToU8(readFileSync(`${folder}/${name}`, 'utf8'))]),
+  )
+  await page.getByLabel('Choose session files or a zip…').setInputFiles({
+    name: 'seminar.zip',
+    mimeType: 'application/zip',
+    buffer: Buffer.from(zipSync(files)),
+  })
+  await expect(page.getByText('5 students read; 4 files left out.')).toBeVisible()
+  await expect(answers(page, 1).getByRole('row', { name: /^Yes 2/ })).toBeVisible()
+})
+
+test('the loaded class view has no WCAG 2.1 AA violations', async ({ page }) => {
+  await openClass(page)
+  await page.getByLabel('Choose a folder…').setInputFiles(folder)
+  await expect(page.getByText('5 students read; 4 files left out.')).toBeVisible()
+  await page.locator('details:not([open]) > summary').first().click()
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
+})

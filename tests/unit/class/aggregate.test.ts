@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest'
+import { aggregateClass, countWords } from '../../../src/class/aggregate.ts'
+import { collectStudents, readSessionFile } from '../../../src/class/load.ts'
+import { loadFixtureRulebook, readText, smallRulebookPath } from '../../fixtures/report/load.ts'
+import { seminarTexts } from '../../fixtures/class/seminar.ts'
+
+const { compiled, hash } = loadFixtureRulebook(smallRulebookPath)
+
+function seminar() {
+  const texts = seminarTexts(hash)
+  const { students, rejected } = collectStudents(
+    Object.entries(texts).map(([file, text]) => readSessionFile(compiled, hash, file, text)),
+  )
+  return aggregateClass(compiled, hash, students, rejected)
+}
+
+const question = (id: string, scenario = 'harbour') => {
+  const found = seminar().questions.find((q) => q.id === id)!
+  return found.scenarios.find((s) => s.scenario === scenario)!
+}
+
+describe('class/aggregate', () => {
+  it('keeps the files on disk in step with the seminar fixture', () => {
+    for (const [file, text] of Object.entries(seminarTexts(hash)))
+      expect(readText(`tests/fixtures/class/seminar/${file}`), file).toBe(text)
+  })
+
+  it('keeps the five students, in the order given, and leaves out four files with their reasons', () => {
+    const aggregate = seminar()
+    expect(aggregate.students.map((s) => s.file)).toEqual([
+      'ada.casework.json',
+      'bob.casework.json',
+      'cleo.casework.json',
+      'dan.casework.json',
+      'eve.casework.json',
+    ])
+    const rejected = Object.fromEntries(aggregate.rejected.map((r) => [r.file, r]))
+    expect(rejected['bob-older.casework.json']!.code).toBe('duplicate')
+    expect(rejected['bob-older.casework.json']!.reason).toContain('bob.casework.json, which is newer')
+    expect(rejected['stranger.casework.json']!.code).toBe('another-rulebook')
+    expect(rejected['stranger.casework.json']!.reason).toContain('`another-rulebook`')
+    expect(rejected['tampered.casework.json']!.code).toBe('not-a-session')
+    expect(rejected['broken.casework.json']!.code).toBe('unreadable')
+    expect(aggregate.rejected).toHaveLength(4)
+  })
+
+  it('counts the answers to a yes-no question, with confidence, commitment and revision', () => {
+    const q = question('use-of-force')
+    // Ada, Bob, Cleo and Dan are all asked; Dan has not answered.
+    expect({ asked: q.asked, answered: q.answered }).toEqual({ asked: 4, answered: 3 })
+    expect(q.options.map((o) => [o.id, o.count])).toEqual([['yes', 2], ['no', 1]])
+    expect(q.confidence).toEqual({ high: 1, medium: 1, low: 1, none: 0 })
+    // Ada and Bob committed; only Ada changed her work after the model answer was revealed.
+    expect({ committed: q.committed, revised: q.revised, stale: q.stale }).toEqual({ committed: 2, revised: 1, stale: 0 })
+    expect(q.citedFacts).toEqual([{ id: 'strike-acknowledged', label: '¶1', count: 1 }])
+    expect(q.uncitedRelevantFacts).toEqual([])
+  })
+
+  it('gives the spread of a scale, counting a student still waiting as asked', () => {
+    const q = question('gravity')
+    expect({ asked: q.asked, answered: q.answered }).toEqual({ asked: 3, answered: 2 })
+    expect(q.scale!.values.map((v) => v.count)).toEqual([0, 1, 0, 1, 0])
+    expect(q.scale).toMatchObject({ min: 2, max: 4, median: 3, mean: 3 })
+    expect(q.citedFacts.map((f) => f.label)).toEqual(['¶3'])
+    expect(question('gravity', 'high-seas').scale).toMatchObject({ min: 5, max: 5, median: 5 })
+  })
+
+  it('counts stale work apart from the answers, and lists relevant facts nobody cited', () => {
+    const q = question('basis')
+    expect(q.options.map((o) => [o.id, o.count])).toEqual([['consent', 1], ['self-defence', 0], ['none', 1]])
+    expect(q.stale).toBe(1)
+    expect(q.responses.map((r) => [r.student, r.status])).toEqual([[0, 'answered'], [1, 'answered'], [2, 'stale']])
+    const grounds = question('grounds')
+    expect(grounds.options.map((o) => o.count)).toEqual([2, 1])
+    expect(grounds.asked).toBe(4)
+  })
+
+  it('measures written answers in words', () => {
+    const q = question('consent-evidence')
+    expect({ asked: q.asked, answered: q.answered }).toEqual({ asked: 2, answered: 1 })
+    expect(q.freeText).toEqual({ answers: 1, medianWords: 6, minWords: 6, maxWords: 6 })
+    expect(countWords('  one\ttwo\nthree  ')).toBe(3)
+  })
+
+  it('counts conclusions per scenario, with the answers that decided them', () => {
+    const conclusions = Object.fromEntries(seminar().conclusions.map((c) => [c.id, c.scenarios[0]!]))
+    expect(conclusions['prima-facie-breach']!.counts).toEqual({ holds: 2, fails: 1, undetermined: 1 })
+    expect(conclusions['strike-unlawful']!.counts).toEqual({ holds: 1, fails: 2, undetermined: 1 })
+    expect(conclusions['strike-justified']!.counts).toEqual({ holds: 1, fails: 2, undetermined: 1 })
+    expect(conclusions['prima-facie-breach']!.deciders).toEqual([
+      { status: 'holds', question: 'use-of-force', number: 1, answer: 'Yes', count: 2 },
+      { status: 'fails', question: 'use-of-force', number: 1, answer: 'No', count: 1 },
+    ])
+    expect(conclusions['prima-facie-breach']!.holdsFor).toEqual([0, 1])
+  })
+
+  it('finds the routes and where the class split', () => {
+    const paths = seminar().paths[0]!
+    expect(paths).toMatchObject({ scenario: 'harbour', students: 4, distinct: 4 })
+    expect(paths.routes[0]!.steps.map((s) => s.number)).toEqual([1, 2, 3, 5])
+    expect(paths.splits[0]).toMatchObject({
+      number: 1,
+      reached: 3,
+      after: [],
+      branches: [
+        { label: 'Yes', count: 2 },
+        { label: 'No', count: 1 },
+      ],
+    })
+    expect(paths.splits[1]).toMatchObject({ number: 2, reached: 2 })
+    expect(paths.splits[1]!.after.map((s) => s.answer)).toEqual(['Yes'])
+  })
+
+  it('says what each student has left to do', () => {
+    const [ada, , cleo, dan] = seminar().summaries
+    expect(ada).toMatchObject({
+      answered: 4,
+      total: 4,
+      unanswered: [],
+      unreasoned: ['gravity', 'grounds'],
+      uncommitted: ['gravity', 'basis', 'grounds'],
+      stale: [],
+      holds: ['prima-facie-breach', 'strike-unlawful', 'grave'],
+    })
+    expect(cleo).toMatchObject({ answered: 1, total: 2, unanswered: ['grounds'], stale: ['basis'] })
+    expect(dan).toMatchObject({ answered: 0, total: 5, unanswered: ['use-of-force', 'grounds'] })
+  })
+})
