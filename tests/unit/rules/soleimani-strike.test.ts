@@ -8,6 +8,7 @@ import type { ConditionNode } from '../../../src/engine/conditions/ast.ts'
 import type { Rulebook } from '../../../src/engine/generated/rulebook.ts'
 import type { AnswerValue } from '../../../src/engine/generated/session.ts'
 import type { ConclusionStatus, QuestionStatus } from '../../../src/engine/walk.ts'
+import { runAuthorTests, testCoverage } from '../../../src/engine/author-tests.ts'
 
 const file = 'rules/soleimani-strike.yaml'
 const { rulebook, problems } = loadRulebook(readFileSync(file, 'utf8'), file)
@@ -290,5 +291,16 @@ describe('rules/soleimani-strike.yaml', () => {
     expect(questionStatuses(after)['armed-attack']).toBe('stale')
     expect(conclusionStatuses(after)['iraq-consented']).toBe('holds')
     expect(conclusionStatuses(after)['iraqi-sovereignty-violated']).toBe('fails')
+  })
+})
+
+describe('the author tests of the Soleimani rulebook', () => {
+  it('pass, assert every conclusion both holding and failing, and pick every option', () => {
+    const rulebookCompiled = compiled
+    if (!rulebookCompiled) throw new Error(`${file} did not compile`)
+    const results = runAuthorTests(rulebookCompiled)
+    expect(results.length).toBeGreaterThan(0)
+    expect(results.filter((result) => !result.passed).map((result) => result.name)).toEqual([])
+    expect(testCoverage(rulebookCompiled)).toEqual({ unasserted: [], neverHolds: [], neverFails: [], unpickedOptions: [] })
   })
 })
