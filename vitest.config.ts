@@ -21,6 +21,7 @@ export default defineConfig({
             'tests/unit/cli/**/*.test.ts',
             'tests/unit/rules/**/*.test.ts',
             'tests/unit/scripts/**/*.test.ts',
+            'tests/unit/studio/**/*.test.ts',
           ],
         },
       },

@@ -76,7 +76,9 @@ export function completionsAt(before: string, pos: number, outline: Outline): Co
         apply: `${property.name}: `,
       }),
     )
-    return options.length ? { kind: 'key', from, prefix: context.prefix, options } : undefined
+    if (options.length) return { kind: 'key', from, prefix: context.prefix, options }
+    // `- word` in a list of plain values (ids) is a value, not a property name.
+    if (context.path[context.path.length - 1] !== '[]') return undefined
   }
   const values = enumValuesAt(schema, context.path)
   if (values.length) {

@@ -37,7 +37,7 @@ export interface PropertyDoc {
 
 function resolveRef(root: SchemaNode, node: SchemaNode): SchemaNode {
   let current = node
-  // The description beside a $ref is the nearer one, and wins.
+  // The description beside a $ref is the nearer one and comes first; the definition's follows.
   const description = node.description
   for (let guard = 0; current.$ref && guard < 20; guard++) {
     const match = /^#\/(definitions|\$defs)\/(.+)$/.exec(current.$ref)
@@ -45,7 +45,8 @@ function resolveRef(root: SchemaNode, node: SchemaNode): SchemaNode {
     if (!target) break
     current = target
   }
-  return description && description !== current.description ? { ...current, description } : current
+  if (!description || description === current.description) return current
+  return { ...current, description: current.description ? `${description} ${current.description}` : description }
 }
 
 /** The branches of a node (its oneOf/anyOf/allOf alternatives, or itself), resolved. */

@@ -19,6 +19,7 @@ scenarios:
       - id: first-fact
         text: State A's drone fired a missile at a warehouse in State B.
         certainty: reported
+        source: reported by media
 sections:
   - id: force
     title: The prohibition of force
