@@ -3,6 +3,7 @@ import { exitCode } from './io.ts'
 import { validate } from './commands/validate.ts'
 import { explain } from './commands/explain.ts'
 import { report } from './commands/report.ts'
+import { test } from './commands/test.ts'
 
 const commands: Record<string, { run: Command; summary: string }> = {
   validate: {
@@ -16,6 +17,10 @@ const commands: Record<string, { run: Command; summary: string }> = {
   report: {
     run: report,
     summary: 'report <rulebook> <session.json> --format md|html|docx|json -o <file>',
+  },
+  test: {
+    run: test,
+    summary: "test <rulebook...> [--json] [--coverage] [--reporter junit -o <file.xml>]   run the rulebook's author tests",
   },
 }
 

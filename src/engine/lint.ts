@@ -6,8 +6,11 @@ import { reservedIds, reservedOptionIds, type ConditionNode } from './conditions
 import { checkCondition, listInWords, type ConditionScope } from './conditions/check.ts'
 import { subjectsOf } from './conditions/dependencies.ts'
 import { findUnreachable } from './reachability.ts'
+import { lintTests } from './lint-tests.ts'
 
 type Path = (string | number)[]
+/** A path inside the rulebook, as problems carry it. */
+export type LintPath = Path
 type Locator = Pick<SourceFile, 'file' | 'locate' | 'locateWithin'>
 
 /**
@@ -21,7 +24,7 @@ export function lintRulebook(rulebook: Rulebook, source: Locator): Problem[] {
     code: ProblemCode,
     path: Path,
     message: string,
-    options: { hint?: string; severity?: 'error' | 'warning'; within?: { start: number; end: number } } = {},
+    options: { hint?: string; severity?: 'error' | 'warning'; within?: { start: number; end: number }; key?: boolean } = {},
   ) => {
     problems.push({
       code,
@@ -31,7 +34,7 @@ export function lintRulebook(rulebook: Rulebook, source: Locator): Problem[] {
       file: source.file,
       range: options.within
         ? source.locateWithin(path, options.within.start, options.within.end)
-        : source.locate(path),
+        : source.locate(path, { key: options.key ?? false }),
       path,
     })
   }
@@ -164,10 +167,22 @@ export function lintRulebook(rulebook: Rulebook, source: Locator): Problem[] {
         hint: `the sections are ${listInWords([...sectionIds])}`,
       })
     }
+    for (const key of ['contradicts', 'compatible'] as const) {
+      conclusion[key]?.forEach((id, j) => {
+        if (!compiled.conclusionIndex.has(id) || id === conclusion.id) {
+          add('unknown-conclusion', ['conclusions', i, key, j], id === conclusion.id
+            ? `conclusion \`${conclusion.id}\` names itself under \`${key}\``
+            : `conclusion \`${conclusion.id}\` names \`${id}\` under \`${key}\`, but it is not a conclusion of this rulebook`, {
+            hint: 'list the ids of other conclusions',
+          })
+        }
+      })
+    }
   })
 
   lintFactLinks(rulebook, compiled, add, usedFacts)
   lintConditions(compiled, scenarioIds, add)
+  lintTests(compiled, add, lineOf)
 
   if (!problems.some((p) => p.severity === 'error')) {
     const { questions, conclusions } = findUnreachable(compiled)
@@ -261,8 +276,10 @@ type Add = (
   code: ProblemCode,
   path: Path,
   message: string,
-  options?: { hint?: string; severity?: 'error' | 'warning'; within?: { start: number; end: number } },
+  options?: { hint?: string; severity?: 'error' | 'warning'; within?: { start: number; end: number }; key?: boolean },
 ) => void
+/** How lint checks report a problem: code, path, message, and options. */
+export type LintAdd = Add
 
 function lintConditions(compiled: CompiledRulebook, scenarios: string[], add: Add) {
   const { rulebook, questionIndex, conclusionIndex } = compiled

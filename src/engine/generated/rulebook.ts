@@ -28,6 +28,10 @@ export type ConclusionKind = 'lawful' | 'unlawful' | 'open-question' | 'finding'
  * The kind of authority.
  */
 export type AuthorityKind = 'treaty' | 'case' | 'statute' | 'resolution' | 'commentary' | 'other'
+/**
+ * An answer in a test: `yes` or `no` for a yes/no question, an option id for a single-choice question, a list of option ids for a multiple-choice question, a number for a scale, text for free text, or `null` for a question left unanswered.
+ */
+export type TestAnswer = string | number | Id[] | null
 
 /**
  * A Casework rulebook: legal questions about one or more scenarios, with the rule, authorities and guidance for each question, the conditions under which a question is asked, and the conclusions that follow from the answers. Prose fields are Markdown (raw HTML is not rendered).
@@ -101,6 +105,10 @@ export interface Rulebook {
    * The table of authorities (treaties, cases, statutes, resolutions, commentary) that questions cite by id.
    */
   authorities: Authority[]
+  /**
+   * Author tests: walks through the rulebook with the conclusions and question statuses they must produce. `casework test` runs them; students never see them. See "Testing a rulebook" in rules/README.md.
+   */
+  tests?: AuthorTest[]
 }
 /**
  * An author of the rulebook.
@@ -406,6 +414,14 @@ export interface Conclusion {
    * Markdown text. Raw HTML is shown as text, and only http(s) and mailto links are followed.
    */
   explanation?: string
+  /**
+   * Conclusions that must never hold together with this one, by id. The explorer looks for every minimal set of answers on which they would, and `casework validate` reports each as a warning. Declaring it on one side of a pair is enough.
+   */
+  contradicts?: Id[]
+  /**
+   * Conclusions this one may hold together with although one is of kind `lawful` and the other `unlawful` (for example lawful under one body of law, unlawful under another), by id. Silences the `lawful-unlawful` warning for each pair named; naming it on one side is enough.
+   */
+  compatible?: Id[]
 }
 /**
  * An entry in the table of authorities.
@@ -428,4 +444,61 @@ export interface Authority {
    * Where to read it (http or https).
    */
   url?: string
+}
+/**
+ * An author test: a scenario, a set of answers (a partial walk is allowed), and what must follow from them. `casework test` runs every test and names each failure by the test's line.
+ */
+export interface AuthorTest {
+  /**
+   * The test's name, unique in the rulebook; failures are reported by it.
+   */
+  name: string
+  /**
+   * An identifier: lower-case letters and digits in words joined by single hyphens, starting with a letter (for example `armed-attack`).
+   */
+  scenario: string
+  /**
+   * The answers, by question id. Questions not listed are unanswered. A question given an answer but not asked on this walk is stale, as in the app.
+   */
+  answers: {
+    [k: string]: TestAnswer
+  }
+  expect: TestExpectation
+  /**
+   * Markdown text. Raw HTML is shown as text, and only http(s) and mailto links are followed.
+   */
+  because?: string
+}
+/**
+ * What must follow.
+ */
+export interface TestExpectation {
+  /**
+   * Conclusions that must hold, by id.
+   */
+  holds?: Id[]
+  /**
+   * Conclusions that must fail (be decided as not holding), by id.
+   */
+  fails?: Id[]
+  /**
+   * Conclusions that must still be undetermined (they depend on a question left unanswered), by id.
+   */
+  undetermined?: Id[]
+  /**
+   * Questions that must be asked (answered or still to answer), by id.
+   */
+  asked?: Id[]
+  /**
+   * Questions that must be skipped (not asked, and given no answer in the test), by id.
+   */
+  skipped?: Id[]
+  /**
+   * Questions that must be stale (not asked, although the test gives them an answer), by id.
+   */
+  stale?: Id[]
+  /**
+   * The next question the walk asks (the first asked question still unanswered), by id; `null` when every asked question is answered (the walk is complete).
+   */
+  next?: Id | null
 }

@@ -39,14 +39,28 @@ describe('engine/load', () => {
     ['unused-fact', 'warning', 26, 13, 'fact `sea-deaths` (¶2 of scenario `sea`) is not referred to by any question'],
     ['empty-section', 'warning', 31, 9, 'section `responses` has no questions'],
     ['fact-number', 'error', 36, 80, 'question `use-of-force` shows fact `land-strike` as ¶2, but it is ¶1 of scenario `land`'],
-  ] as const)('reports %s as a located %s at %i:%i', (code, severity, line, column, message) => {
-    const { rulebook, problems } = load(code)
+    ['duplicate-test', 'error', 82, 11, 'test “Force is a breach” has the same name as the test on line 78'],
+    ['unknown-question', 'error', 81, 7, 'test “A misspelt question” answers `use-of-forse`, which is not a question of this rulebook'],
+    ['unknown-conclusion', 'error', 83, 23, 'test “A misspelt conclusion” expects `unlawfull` to hold, but it is not a conclusion of this rulebook'],
+    ['answer-type', 'error', 84, 17, 'test “A scale out of range” answers `severity` with 7, outside its scale of 1 to 5'],
+    ['unknown-option', 'error', 83, 14, 'test “An option the question lacks” answers `basis` with option `necessity`, but it has only `self-defence` and `none`', 'test-unknown-option'],
+    ['unknown-scenario', 'error', 79, 15, 'test “A scenario that does not exist” walks scenario `air`, but the scenarios are `land` and `sea`', 'test-unknown-scenario'],
+  ] as const)('reports %s as a located %s at %i:%i', (code, severity, line, column, message, fixture: string = code) => {
+    const { rulebook, problems } = load(fixture)
     const problem = problems.find((p) => p.code === code)
     expect(problem, problems.map(formatProblem).join('\n')).toBeDefined()
-    expect(problem).toMatchObject({ severity, message, file: `tests/fixtures/rulebooks/${code}.yaml` })
+    expect(problem).toMatchObject({ severity, message, file: `tests/fixtures/rulebooks/${fixture}.yaml` })
     expect(problem!.range.start).toEqual({ line, column })
     // A rulebook with an error is not handed on; warnings alone do not stop it.
     expect(rulebook === undefined).toBe(severity === 'error')
+  })
+
+  it('reports unknown conclusions under contradicts and compatible', () => {
+    const text = readRepoFile('tests/fixtures/rulebooks/valid.yaml').replace('    kind: finding\n', '    kind: finding\n    contradicts: [unlawfull, breach]\n')
+    expect(loadRulebook(text, 'x.yaml').problems.map((p) => [p.code, p.range.start, p.message])).toEqual([
+      ['unknown-conclusion', { line: 68, column: 19 }, 'conclusion `breach` names `unlawfull` under `contradicts`, but it is not a conclusion of this rulebook'],
+      ['unknown-conclusion', { line: 68, column: 30 }, 'conclusion `breach` names itself under `contradicts`'],
+    ])
   })
 
   it('points at the offending word inside a condition', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { shippedRulebookFiles } from '../../../scripts/vite-plugin-rulebooks.ts'
 import { loadRulebook } from '../../../src/engine/load.ts'
 import { formatProblem } from '../../../src/engine/problems.ts'
+import { compileRulebook } from '../../../src/engine/compile.ts'
+import { runAuthorTests } from '../../../src/engine/author-tests.ts'
 import { readRepoFile, repoRoot } from '../helpers.ts'
 
 const files = shippedRulebookFiles(`${repoRoot}rules`)
@@ -16,5 +18,11 @@ describe('rules/ (every shipped rulebook)', () => {
     const { rulebook, problems } = loadRulebook(readRepoFile(`rules/${name}`), `rules/${name}`)
     expect(problems.map(formatProblem)).toEqual([])
     expect(rulebook).toBeDefined()
+  })
+
+  it.each(files)('%s passes its own author tests', (name) => {
+    const { rulebook } = loadRulebook(readRepoFile(`rules/${name}`), `rules/${name}`)
+    const failed = runAuthorTests(compileRulebook(rulebook!)).filter((result) => !result.passed)
+    expect(failed.map((result) => `${result.name}: ${result.failures.map((f) => `${f.key} ${f.id}: ${f.actual}`).join(', ')}`)).toEqual([])
   })
 })
