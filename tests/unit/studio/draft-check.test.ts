@@ -56,3 +56,28 @@ describe('studio/draft-check', () => {
     expect(checkDraft('a: ' + '['.repeat(10_000) + ']'.repeat(10_000), 'x.yaml').problems[0]!.code).toBe('yaml-syntax')
   })
 })
+
+describe('studio/draft-check: author tests', () => {
+  it('runs the draft’s tests and places a failure at the expectation that failed', async () => {
+    const { appendTest } = await import('../../../src/studio/walk-test.ts')
+    const passing = appendTest(blankRulebook(), {
+      name: 'Force',
+      scenario: 'main',
+      answers: { 'use-of-force': 'yes' },
+      expect: { holds: ['force-used'] },
+      because: 'A strike is force.',
+    }).text
+    const ok = checkDraft(passing, 'x.yaml')
+    expect(ok.problems).toEqual([])
+    expect(ok.tests).toMatchObject([{ name: 'Force', passed: true, failures: [] }])
+
+    const changed = passing.replace('    when: use-of-force\n', '    when: use-of-force is no\n')
+    const failing = checkDraft(changed, 'x.yaml').tests![0]!
+    expect(failing.passed).toBe(false)
+    expect(failing.failures).toHaveLength(1)
+    const failure = failing.failures[0]!
+    expect(failure).toMatchObject({ key: 'holds', id: 'force-used', expected: 'holds', actual: 'fails' })
+    expect(changed.slice(failure.from, failure.to)).toBe('force-used')
+    expect(changed.split('\n')[failing.line - 1]).toMatch(/- name: "Force"/)
+  })
+})
