@@ -4,7 +4,7 @@ import type { DraftProblem } from '@/studio/draft-check'
 import { outlineOf } from '@/studio/outline'
 
 /** After this long a check is abandoned: the worker is terminated and a fresh one started. */
-export const CHECK_TIMEOUT_MS = 5000
+export const CHECK_TIMEOUT_MS = 8000
 
 /** A problem for a check that was abandoned: the draft is unchanged, only the check gave up. */
 function timeoutProblem(file: string): DraftProblem {
