@@ -4,6 +4,8 @@ import { validate } from './commands/validate.ts'
 import { explain } from './commands/explain.ts'
 import { report } from './commands/report.ts'
 import { test } from './commands/test.ts'
+import { paths } from './commands/paths.ts'
+import { whatif } from './commands/whatif.ts'
 
 const commands: Record<string, { run: Command; summary: string }> = {
   validate: {
@@ -21,6 +23,14 @@ const commands: Record<string, { run: Command; summary: string }> = {
   test: {
     run: test,
     summary: "test <rulebook...> [--json] [--coverage] [--reporter junit -o <file.xml>]   run the rulebook's author tests",
+  },
+  paths: {
+    run: paths,
+    summary: 'paths <rulebook> [--scenario <id>] [--json]   every conclusion: minimal answer sets to hold and to fail',
+  },
+  whatif: {
+    run: whatif,
+    summary: 'whatif <rulebook> <session.json> <conclusion> [--max <n>] [--json]   the smallest answer changes that change it',
   },
 }
 

@@ -38,27 +38,70 @@ interface Dependents {
   conclusions: number[][]
 }
 
+/** The conclusions each conclusion's condition names, by index. */
+function conclusionReferences(compiled: CompiledRulebook): number[][] {
+  return compiled.conclusions.map(({ when }) => {
+    const found: number[] = []
+    for (const subject of when ? subjectsOf(when) : []) {
+      const c = compiled.conclusionIndex.get(subject.name)
+      if (c !== undefined) found.push(c)
+    }
+    return found
+  })
+}
+
+/**
+ * Visits conclusions so that each comes after every conclusion it names, with an explicit stack:
+ * a chain of 50,000 conclusions must not overflow the call stack. Cycles (an error the linter
+ * reports) are cut where they close.
+ */
+function inDependencyOrder(references: number[][], roots: Iterable<number>, done: (index: number) => boolean, visit: (index: number) => void): void {
+  const onStack = new Set<number>()
+  for (const root of roots) {
+    if (done(root) || onStack.has(root)) continue
+    const stack: { index: number; next: number }[] = [{ index: root, next: 0 }]
+    onStack.add(root)
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!
+      const refs = references[top.index]!
+      if (top.next < refs.length) {
+        const dep = refs[top.next++]!
+        if (!done(dep) && !onStack.has(dep)) {
+          onStack.add(dep)
+          stack.push({ index: dep, next: 0 })
+        }
+        continue
+      }
+      stack.pop()
+      onStack.delete(top.index)
+      visit(top.index)
+    }
+  }
+}
+
 function findDependents(compiled: CompiledRulebook): Dependents {
   const { questionIndex, conclusionIndex } = compiled
   const questionCount = compiled.questions.length
   // The questions each conclusion depends on, through other conclusions (cycle-safe).
   const conclusionQuestions = new Map<number, Set<number>>()
-  const questionsOfConclusion = (index: number, seen = new Set<number>()): Set<number> => {
-    const known = conclusionQuestions.get(index)
-    if (known) return known
-    const found = new Set<number>()
-    if (seen.has(index)) return found
-    seen.add(index)
-    const when = compiled.conclusions[index]!.when
-    for (const subject of when ? subjectsOf(when) : []) {
-      const q = questionIndex.get(subject.name)
-      const c = conclusionIndex.get(subject.name)
-      if (q !== undefined) found.add(q)
-      else if (c !== undefined) questionsOfConclusion(c, seen).forEach((i) => found.add(i))
-    }
-    conclusionQuestions.set(index, found)
-    return found
-  }
+  const references = conclusionReferences(compiled)
+  inDependencyOrder(
+    references,
+    compiled.conclusions.map((c) => c.index),
+    (index) => conclusionQuestions.has(index),
+    (index) => {
+      const found = new Set<number>()
+      const when = compiled.conclusions[index]!.when
+      for (const subject of when ? subjectsOf(when) : []) {
+        const q = questionIndex.get(subject.name)
+        const c = conclusionIndex.get(subject.name)
+        if (q !== undefined) found.add(q)
+        else if (c !== undefined) conclusionQuestions.get(c)?.forEach((i) => found.add(i))
+      }
+      conclusionQuestions.set(index, found)
+    },
+  )
+  const questionsOfConclusion = (index: number): Set<number> => conclusionQuestions.get(index) ?? new Set()
   const dependents: Dependents = {
     questions: Array.from({ length: questionCount }, () => []),
     conclusions: Array.from({ length: questionCount }, () => []),
@@ -110,6 +153,7 @@ export function createEvaluator(compiled: CompiledRulebook): (session: SessionAn
   const { questionIndex, conclusionIndex } = compiled
   const questionCount = compiled.questions.length
   let dependents: Dependents | undefined
+  let references: number[][] | undefined
   let memory: Memory | undefined
 
   const byQuestionOrder = (ids: readonly string[]): string[] =>
@@ -163,7 +207,7 @@ export function createEvaluator(compiled: CompiledRulebook): (session: SessionAn
     }
     let current = 0
 
-    function conclusionOutcome(index: number): Outcome {
+    function evaluateOne(index: number): Outcome {
       const known = outcomes[index]
       if (known) return known
       if (evaluating.has(index)) return undetermined // a cycle; the linter reports it
@@ -173,6 +217,15 @@ export function createEvaluator(compiled: CompiledRulebook): (session: SessionAn
       evaluating.delete(index)
       outcomes[index] = outcome
       return outcome
+    }
+
+    function conclusionOutcome(index: number): Outcome {
+      const known = outcomes[index]
+      if (known) return known
+      // The conclusions it names first, in dependency order, so evaluation never nests deeply.
+      references ??= conclusionReferences(compiled)
+      inDependencyOrder(references, [index], (i) => outcomes[i] !== undefined, evaluateOne)
+      return outcomes[index] ?? evaluateOne(index)
     }
 
     const changedConclusions = new Set<number>()

@@ -5,7 +5,7 @@ import { compileRulebook, type CompiledRulebook } from './compile.ts'
 import { reservedIds, reservedOptionIds, type ConditionNode } from './conditions/ast.ts'
 import { checkCondition, listInWords, type ConditionScope } from './conditions/check.ts'
 import { subjectsOf } from './conditions/dependencies.ts'
-import { findUnreachable } from './reachability.ts'
+import { lintPaths } from './lint-paths.ts'
 import { lintTests } from './lint-tests.ts'
 
 type Path = (string | number)[]
@@ -184,22 +184,8 @@ export function lintRulebook(rulebook: Rulebook, source: Locator): Problem[] {
   lintConditions(compiled, scenarioIds, add)
   lintTests(compiled, add, lineOf)
 
-  if (!problems.some((p) => p.severity === 'error')) {
-    const { questions, conclusions } = findUnreachable(compiled)
-    for (const index of questions) {
-      const question = rulebook.questions[index]!
-      add('unreachable', ['questions', index, 'when'], `question \`${question.id}\` can never be asked: no combination of earlier answers satisfies \`${question.when}\``, {
-        severity: 'warning',
-        hint: 'check the condition for contradictions, or for options no earlier question can take',
-      })
-    }
-    for (const index of conclusions) {
-      const conclusion = rulebook.conclusions[index]!
-      add('unreachable', ['conclusions', index, 'when'], `conclusion \`${conclusion.id}\` can never hold: no combination of answers satisfies \`${conclusion.when}\``, {
-        severity: 'warning',
-      })
-    }
-  }
+  // Exploring every walk needs a rulebook whose conditions all make sense.
+  if (!problems.some((p) => p.severity === 'error')) lintPaths(compiled, add)
 
   rulebook.authorities.forEach((authority, i) => {
     if (!usedAuthorities.has(authority.id)) {

@@ -25,7 +25,7 @@ export interface Trace {
   decidedBy: string[]
   /** Questions whose missing answers leave the result undetermined, in rulebook order. */
   missing: string[]
-  /** Conclusions the condition relied on. */
+  /** Conclusions the condition relied on directly. */
   conclusions: string[]
 }
 

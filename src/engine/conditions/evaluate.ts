@@ -11,7 +11,7 @@ export interface Outcome {
   decided: readonly string[]
   /** Questions whose missing answers leave the value undetermined. */
   missing: readonly string[]
-  /** Conclusions the value relied on. */
+  /** Conclusions the value relied on directly (each one's own trace says what it relied on). */
   conclusions: readonly string[]
 }
 
@@ -132,7 +132,9 @@ export function evaluateCondition(node: ConditionNode, scope: EvaluationScope): 
     case 'reference':
       if (scope.isConclusion(node.subject.name)) {
         const outcome = scope.conclusion(node.subject.name)
-        return { ...outcome, conclusions: [node.subject.name, ...outcome.conclusions] }
+        // Only the conclusion named here: its own trace names what it relied on in turn, and a
+        // chain of conclusions must not copy ever longer lists (issue 17: 50,000 links).
+        return { ...outcome, conclusions: [node.subject.name] }
       }
       return questionTest(node, scope)
     case 'is':
