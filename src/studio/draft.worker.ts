@@ -5,6 +5,8 @@
  */
 import { contentHash } from '@/engine/hash'
 import { checkDraft, type DraftCheck } from './draft-check'
+import { draftPaths, type DraftPaths } from './draft-paths'
+import type { Rulebook } from '@/engine/generated/rulebook'
 
 /** A request to check a draft; `revision` comes back with the answer, so stale answers are dropped. */
 export interface CheckRequest {
@@ -28,7 +30,26 @@ export interface CheckResponse extends Omit<DraftCheck, 'rulebook'> {
   contentHash?: string
 }
 
-self.onmessage = (event: MessageEvent<CheckRequest>) => {
+/** A request to explore a rulebook without errors (sent to a second instance of this worker). */
+export interface ExploreRequest {
+  type: 'explore'
+  contentHash: string
+  rulebookJson: string
+}
+
+export interface ExploreResponse {
+  type: 'explored'
+  contentHash: string
+  paths: DraftPaths
+}
+
+self.onmessage = (event: MessageEvent<CheckRequest | ExploreRequest>) => {
+  if (event.data.type === 'explore') {
+    const { contentHash: hash, rulebookJson } = event.data
+    const response: ExploreResponse = { type: 'explored', contentHash: hash, paths: draftPaths(JSON.parse(rulebookJson) as Rulebook) }
+    self.postMessage(response)
+    return
+  }
   const { revision, text, file } = event.data
   const started = performance.now()
   const { rulebook, ...check } = checkDraft(text, file)

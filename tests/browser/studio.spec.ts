@@ -141,6 +141,17 @@ test('a walk saved as a test passes, then fails after an edit that changes its o
   await expect(page.locator('.cm-activeLine')).toContainText('holds: [force-used]')
 })
 
+test('the Paths panel lists each conclusion’s minimal answer sets', async ({ page }) => {
+  await newBlankDraft(page)
+  await page.getByRole('tab', { name: 'Paths' }).click()
+  await expect(page.getByText('Every walk explored.')).toBeVisible({ timeout: 20_000 })
+  const summary = page.getByText(/^Holds on 1 and fails on 1 minimal sets/)
+  await summary.click()
+  await expect(page.getByRole('tabpanel', { name: 'Paths' })).toContainText('Q1 = “Yes”')
+  await page.getByRole('button', { name: 'force-used' }).click()
+  await expect(page.locator('.cm-activeLine')).toContainText('id: force-used')
+})
+
 test('a draft survives a reload and a closed tab, and is listed on the start page', async ({ context }) => {
   const page = await context.newPage()
   await newBlankDraft(page)
@@ -192,7 +203,7 @@ test('the studio has no WCAG 2.1 AA violations', async ({ page }) => {
   await check()
   await page.keyboard.press('Backspace')
   await expect(page.getByText('0 errors and 0 warnings')).toBeVisible()
-  for (const name of ['Preview', 'Map', 'Tests']) {
+  for (const name of ['Preview', 'Map', 'Tests', 'Paths']) {
     await page.getByRole('tab', { name }).click()
     await check()
   }
