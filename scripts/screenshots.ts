@@ -163,7 +163,7 @@ async function studioShots(browser: Browser): Promise<void> {
   const page = await context.newPage()
   await page.goto(`${base}/studio`)
   await page.getByRole('button', { name: /Edit a new version\s*: Force, consent/ }).click()
-  await page.getByText('0 errors and 0 warnings').waitFor({ timeout: 60_000 })
+  await page.getByText(/^0 errors and \d+ warnings?$/).waitFor({ timeout: 60_000 })
   // A misspelt section id, found as it is typed, with its quick fix.
   await page.getByRole('tab', { name: 'Map' }).click()
   await page.getByRole('button', { name: /^Q2 .*go to its line$/ }).click()
@@ -174,7 +174,7 @@ async function studioShots(browser: Browser): Promise<void> {
   await page.getByRole('button', { name: /^Change to/ }).waitFor({ timeout: 30_000 })
   await shot(page, 'studio-problems.png')
   await page.getByRole('button', { name: /^Change to/ }).click()
-  await page.getByText('0 errors and 0 warnings').waitFor({ timeout: 30_000 })
+  await page.getByText(/^0 errors and \d+ warnings?$/).waitFor({ timeout: 30_000 })
   // The preview, answered as a student.
   await page.getByRole('tab', { name: 'Preview' }).click()
   for (let i = 0; i < 3; i++) await page.getByRole('tabpanel', { name: 'Preview' }).getByRole('radio').first().check()
