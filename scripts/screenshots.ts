@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
-const port = 4180
+const port = Number(process.env.SCREENSHOTS_PORT ?? 4180)
 const base = `http://localhost:${port}`
 const outDir = resolve('docs/screenshots')
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
