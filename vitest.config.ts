@@ -24,6 +24,7 @@ export default defineConfig({
             'tests/unit/scripts/**/*.test.ts',
             'tests/unit/lms/**/*.test.ts',
             'tests/unit/styles/**/*.test.ts',
+            'tests/unit/studio/**/*.test.ts',
           ],
         },
       },

@@ -6,9 +6,9 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { chromium, type Page } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 
-const port = 4180
+const port = Number(process.env.SCREENSHOTS_PORT ?? 4180)
 const base = `http://localhost:${port}`
 const outDir = resolve('docs/screenshots')
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -63,6 +63,8 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] })
   try {
     await waitForServer(base)
+    // `-- --only-studio` takes only the studio's pictures.
+    if (process.argv.includes('--only-studio')) return await studioShots(browser)
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
     const page = await context.newPage()
 
@@ -148,10 +150,39 @@ async function main(): Promise<void> {
     await small.getByRole('button', { name: 'Outline' }).click()
     await shot(small, 'phone-outline.png')
     await context.close()
+    await studioShots(browser)
   } finally {
     await browser.close()
     if (server.pid) process.kill(-server.pid)
   }
+}
+
+/** The studio on the flagship: a problem with its quick fix, the preview, the map. */
+async function studioShots(browser: Browser): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  const page = await context.newPage()
+  await page.goto(`${base}/studio`)
+  await page.getByRole('button', { name: /Edit a new version\s*: Force, consent/ }).click()
+  await page.getByText(/^0 errors and \d+ warnings?$/).waitFor({ timeout: 60_000 })
+  // A misspelt section id, found as it is typed, with its quick fix.
+  await page.getByRole('tab', { name: 'Map' }).click()
+  await page.getByRole('button', { name: /^Q2 .*go to its line$/ }).click()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('End')
+  await page.keyboard.press('Backspace')
+  await page.getByRole('tab', { name: /Problems/ }).click()
+  await page.getByRole('button', { name: /^Change to/ }).waitFor({ timeout: 30_000 })
+  await shot(page, 'studio-problems.png')
+  await page.getByRole('button', { name: /^Change to/ }).click()
+  await page.getByText(/^0 errors and \d+ warnings?$/).waitFor({ timeout: 30_000 })
+  // The preview, answered as a student.
+  await page.getByRole('tab', { name: 'Preview' }).click()
+  for (let i = 0; i < 3; i++) await page.getByRole('tabpanel', { name: 'Preview' }).getByRole('radio').first().check()
+  await shot(page, 'studio-preview.png')
+  await page.getByRole('tab', { name: 'Map' }).click()
+  await page.getByRole('button', { name: /^Q1 .*go to its line$/ }).waitFor()
+  await shot(page, 'studio-map.png')
+  await context.close()
 }
 
 main().catch((error: unknown) => {

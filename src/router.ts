@@ -55,6 +55,14 @@ export const routes = [
     component: () => import('./views/ClassReportView.vue'),
     props: true,
   },
+  // The studio (authoring) loads only when opened: students never download it.
+  { path: '/studio', name: 'studio', component: () => import('./views/StudioView.vue') },
+  {
+    path: '/studio/:draftId',
+    name: 'studio-draft',
+    component: () => import('./views/StudioView.vue'),
+    props: true,
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
 ]
 

@@ -1,0 +1,20 @@
+import { chromium } from '@playwright/test'
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] })
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+await page.goto('http://localhost:4208/studio')
+await page.getByRole('button', { name: /Edit a new version\s*: Force, consent/ }).click()
+await page.getByText('0 errors and 0 warnings').waitFor({ timeout: 60000 })
+await page.getByRole('tab', { name: 'Preview' }).click()
+await page.getByRole('textbox', { name: 'Rulebook (YAML)' }).click()
+await page.keyboard.press('Control+Alt+g'); await page.keyboard.type('700:999'); await page.keyboard.press('Enter')
+const cdp = await page.context().newCDPSession(page)
+await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 500 }); await cdp.send('Profiler.start')
+for (let i = 0; i < 4; i++) { await page.keyboard.type(' wording', { delay: 40 }); await page.waitForTimeout(900) }
+const { profile } = await cdp.send('Profiler.stop')
+const byId = new Map(profile.nodes.map(n => [n.id, { ...n, self: 0 }]))
+profile.samples.forEach((id, i) => { byId.get(id).self += profile.timeDeltas[i] || 0 })
+const total = (n) => n.total ??= n.self + (n.children || []).reduce((s, c) => s + total(byId.get(c)), 0)
+const agg = new Map()
+for (const n of byId.values()) { const k = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`; agg.set(k, (agg.get(k) || 0) + total(n)) }
+console.log([...agg.entries()].filter(([k]) => !k.startsWith('(root)') && !k.startsWith('(program)') && !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${(v / 1000).toFixed(0)}ms ${k}`).join('\n'))
+await browser.close()

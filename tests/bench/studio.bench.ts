@@ -1,0 +1,110 @@
+/**
+ * `npm run bench:studio`: the studio's budgets, measured in Chromium on the flagship (4,600 lines)
+ * in the built app (`npx vite build` first; served by `vite preview` on PW_PORT or 4173):
+ * - diagnostics: from the last keystroke of a burst to the problem count updating (≤ 300 ms);
+ * - keystroke to paint: from each keydown to the frame after it (p95 ≤ 16 ms), while checks run.
+ * Prints medians and p95; never asserts times.
+ */
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { chromium } from '@playwright/test'
+import { parse, stringify } from 'yaml'
+
+// The draft the studio makes from the flagship ("Edit a new version": the rulebook written back as
+// YAML by src/studio/from-rulebook.ts, after one modeline), to find a line to edit in it.
+const flagship: unknown = parse(readFileSync(new URL('../../rules/venezuela-dock-strike.yaml', import.meta.url), 'utf8'))
+const draftLines = ['# modeline', ...stringify(flagship, { lineWidth: 100, minContentWidth: 40 }).split('\n')]
+const sectionLine = draftLines.findIndex((line, i) => i > draftLines.indexOf('questions:') && /^\s+section: /.test(line)) + 1
+
+const port = Number(process.env.PW_PORT ?? 4173)
+const base = `http://localhost:${port}`
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+}
+
+async function serverUp(): Promise<boolean> {
+  try {
+    return (await fetch(base)).ok
+  } catch {
+    return false
+  }
+}
+
+const server = (await serverUp())
+  ? undefined
+  : spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' })
+for (let i = 0; i < 100 && !(await serverUp()); i++) await new Promise((r) => setTimeout(r, 200))
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu'],
+})
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  await page.goto(`${base}/studio`)
+  await page.getByRole('button', { name: /Edit a new version\s*: Force, consent/ }).click()
+  await page.getByText(/^0 errors and \d+ warnings?$/).waitFor({ timeout: 60_000 })
+  await page.getByRole('tab', { name: 'Preview' }).click()
+
+  // Instruments the page: keydown → next frame, and keydown → the problem count changing.
+  await page.evaluate(() => {
+    const w = window as unknown as { paints: number[]; lastKey: number; checks: number[] }
+    w.paints = []
+    w.checks = []
+    document.addEventListener(
+      'keydown',
+      () => {
+        const start = performance.now()
+        w.lastKey = start
+        requestAnimationFrame(() => setTimeout(() => w.paints.push(performance.now() - start), 0))
+      },
+      true,
+    )
+    const status = Array.from(document.querySelectorAll('[role=status]')).find((e) => /errors? and/.test(e.textContent ?? ''))!
+    new MutationObserver(() => w.checks.push(performance.now() - w.lastKey)).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    })
+  })
+
+  const editor = page.getByRole('textbox', { name: 'Rulebook (YAML)' })
+  await editor.click()
+  await page.keyboard.press('Control+Alt+g')
+  await page.keyboard.type(`${sectionLine}:999`)
+  await page.keyboard.press('Enter')
+  const diagnostics: number[] = []
+  for (let burst = 0; burst < 20; burst++) {
+    // A burst of typing, then a last keystroke that breaks (or mends) the question's section id,
+    // so the problem count changes once the check after the pause arrives.
+    await page.keyboard.type(' wording', { delay: 35 })
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Backspace', { delay: 35 })
+    await page.waitForTimeout(50)
+    await page.evaluate(() => ((window as unknown as { checks: number[] }).checks.length = 0))
+    if (burst % 2 === 0) await page.keyboard.type('q')
+    else await page.keyboard.press('Backspace')
+    const started = Date.now()
+    while (Date.now() - started < 3000) {
+      const checks = await page.evaluate(() => (window as unknown as { checks: number[] }).checks)
+      if (checks.length) {
+        diagnostics.push(checks[checks.length - 1]!)
+        break
+      }
+      await page.waitForTimeout(20)
+    }
+    // Typing on while the worker checks and the page takes in its answer.
+    await page.keyboard.type(' abc', { delay: 30 })
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace', { delay: 30 })
+    await page.waitForTimeout(400)
+  }
+  const paints = await page.evaluate(() => (window as unknown as { paints: number[] }).paints)
+  const fmt = (n: number) => `${n.toFixed(1)} ms`
+  console.log(`studio on the flagship (Chromium, ${paints.length} keystrokes, ${diagnostics.length} checks)`)
+  console.log(`  diagnostics after the last keystroke: median ${fmt(percentile(diagnostics, 50))}, p95 ${fmt(percentile(diagnostics, 95))}  (target ≤ 300 ms)`)
+  console.log(`  keystroke to paint:                   median ${fmt(percentile(paints, 50))}, p95 ${fmt(percentile(paints, 95))}  (target p95 ≤ 16 ms)`)
+} finally {
+  await browser.close()
+  server?.kill()
+}

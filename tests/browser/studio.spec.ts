@@ -1,0 +1,222 @@
+/// <reference lib="dom" />
+/**
+ * The rulebook studio, used as an instructor would: typing mistakes and fixing them, the preview,
+ * the map, tests saved from the preview, drafts that survive a reload and a closed tab; under the
+ * app's CSP without a single violation, and WCAG 2.1 AA clean.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test as base, type Page } from '@playwright/test'
+import { flagship } from './helpers'
+
+/** Every test fails on a CSP violation or a console error. */
+const test = base.extend<{ violations: string[] }>({
+  violations: [
+    async ({ page }, use) => {
+      const errors: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text())
+      })
+      page.on('pageerror', (error) => errors.push(error.message))
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`)
+        })
+      })
+      await use(errors)
+      expect(errors).toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
+function editor(page: Page) {
+  return page.getByRole('textbox', { name: 'Rulebook (YAML)' })
+}
+
+/** Starts a blank draft from the start page. */
+async function newBlankDraft(page: Page) {
+  await page.goto('/')
+  await page.getByRole('link', { name: 'Write a rulebook' }).click()
+  await page.getByRole('button', { name: 'New blank rulebook' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'A new rulebook' })).toBeVisible()
+  await expect(page.getByText('0 errors and 0 warnings')).toBeVisible()
+}
+
+/** Puts the cursor at the end of a line (1-based) from the keyboard, with the editor's “go to line”. */
+async function endOfLine(page: Page, line: number) {
+  await editor(page).click()
+  await page.keyboard.press('Control+Alt+g')
+  await page.keyboard.type(`${line}:999`)
+  await page.keyboard.press('Enter')
+  await expect(page.getByText(`Cursor on line ${line}`)).toBeVisible()
+  await expect(editor(page)).toBeFocused()
+}
+
+test('a mistake appears at its line as it is typed, and clears when fixed', async ({ page }) => {
+  await newBlankDraft(page)
+  await endOfLine(page, 24) // `    section: force`
+  await page.keyboard.type('x')
+  const problems = page.getByRole('list', { name: 'Problems' }).getByRole('listitem')
+  // The section left without questions is reported too, as `casework validate` does.
+  await expect(problems).toHaveCount(2)
+  const problem = problems.filter({ hasText: 'unknown-section' })
+  await expect(problem).toContainText('Line 24, column 14')
+  await expect(problem).toContainText('question `use-of-force` belongs to section `forcex`, which does not exist')
+  await expect(problems.filter({ hasText: 'empty-section' })).toContainText('Line 20, column 9')
+  await expect(page.getByText('1 error and 1 warning')).toBeVisible()
+
+  // The quick fix restores the one close id.
+  await problem.getByRole('button', { name: 'Change to “force”' }).click()
+  await expect(page.getByText('No problems: the rulebook passes every check.')).toBeVisible()
+  await expect(editor(page)).toContainText('section: force\n')
+
+  // Typing it wrong again, then fixing it by hand, clears it too.
+  await endOfLine(page, 24)
+  await page.keyboard.type('z')
+  await expect(problem).toContainText('`forcez`')
+  await page.keyboard.press('Backspace')
+  await expect(page.getByText('No problems: the rulebook passes every check.')).toBeVisible()
+})
+
+test('guidance edited in the text shows in the preview, which keeps its answers', async ({ page }) => {
+  await newBlankDraft(page)
+  await page.getByRole('tab', { name: 'Preview' }).click()
+  await page.getByRole('radio', { name: 'Yes' }).check()
+  await expect(page.getByRole('navigation', { name: 'Preview path' })).toContainText('— Yes')
+
+  await endOfLine(page, 28) // `    rule: Article 2(4) forbids …`
+  await page.keyboard.type(' Rewritten guidance in place.')
+  await expect(page.getByRole('tabpanel', { name: 'Preview' }).getByText('Rewritten guidance in place.')).toBeVisible()
+  await expect(page.getByRole('radio', { name: 'Yes' })).toBeChecked()
+
+  // While the draft has errors, the preview keeps the last valid version and says so.
+  await endOfLine(page, 24)
+  await page.keyboard.type('x')
+  await expect(page.getByText(/The draft has errors, so the preview shows the last version without any/)).toBeVisible()
+  await expect(page.getByRole('tabpanel', { name: 'Preview' }).getByText('Rewritten guidance in place.')).toBeVisible()
+})
+
+test('the map has one node per question and conclusion, and a node moves the cursor to its line', async ({ page }) => {
+  await page.goto('/studio')
+  await page.getByRole('button', { name: /Edit a new version\s*: Force, consent and covert authority/ }).click()
+  await expect(page.getByText(/^0 errors and \d+ warnings?$/)).toBeVisible({ timeout: 30_000 })
+  await page.getByRole('tab', { name: 'Map' }).click()
+  await expect(page.getByText('43 questions and 28 conclusions')).toBeVisible()
+  const nodes = page.getByRole('button', { name: /^[QC]\d+ .*: go to its line$/ })
+  await expect(nodes).toHaveCount(43 + 28)
+
+  await page.getByRole('button', { name: /^Q2 Which agency acted\?/ }).click()
+  const line = await page.getByText(/^Cursor on line \d+$/).textContent()
+  await expect(editor(page)).toBeFocused()
+  expect(Number(line!.match(/\d+/)![0])).toBeGreaterThan(20)
+  await expect(page.locator('.cm-activeLine')).toContainText('id: acting-agency')
+
+  // The same graph as a list.
+  await page.getByText('The map as a list').click()
+  const list = page.getByRole('list', { name: 'Rulebook map as a list' })
+  await expect(list.getByRole('button')).toHaveCount(43 + 28)
+  await list.getByRole('button', { name: /^C1 / }).click()
+  await expect(page.locator('.cm-activeLine')).toContainText('id:')
+})
+
+test('a walk saved as a test passes, then fails after an edit that changes its outcome', async ({ page }) => {
+  await newBlankDraft(page)
+  await page.getByRole('tab', { name: 'Preview' }).click()
+  await page.getByRole('radio', { name: 'Yes' }).check()
+  await page.getByRole('button', { name: 'Save this walk as a test' }).click()
+  await expect(page.getByText(/The walk was added as a test at line \d+/)).toBeVisible()
+  await expect(editor(page)).toContainText('answers: { use-of-force: "yes" }')
+  await expect(editor(page)).toContainText('expect: { holds: [force-used] }')
+
+  await page.getByRole('tab', { name: 'Tests' }).click()
+  await expect(page.getByText('1 passed, 0 failed')).toBeVisible()
+
+  await endOfLine(page, 37) // `    when: use-of-force` of the conclusion
+  await page.keyboard.type(' is no')
+  await expect(page.getByText('0 passed, 1 failed')).toBeVisible()
+  await expect(page.getByRole('tab', { name: 'Tests (1 failing)' })).toBeVisible()
+  const failure = page.getByRole('button', { name: /expected force-used holds, got fails/ })
+  await expect(failure).toBeVisible()
+  await failure.click()
+  await expect(page.locator('.cm-activeLine')).toContainText('holds: [force-used]')
+})
+
+test('the Paths panel lists each conclusion’s minimal answer sets', async ({ page }) => {
+  await newBlankDraft(page)
+  await page.getByRole('tab', { name: 'Paths' }).click()
+  await expect(page.getByText('Every walk explored.')).toBeVisible({ timeout: 20_000 })
+  const summary = page.getByText(/^Holds on 1 and fails on 1 minimal sets/)
+  await summary.click()
+  await expect(page.getByRole('tabpanel', { name: 'Paths' })).toContainText('Q1 = “Yes”')
+  await page.getByRole('button', { name: 'force-used' }).click()
+  await expect(page.locator('.cm-activeLine')).toContainText('id: force-used')
+})
+
+test('a draft survives a reload and a closed tab, and is listed on the start page', async ({ context }) => {
+  const page = await context.newPage()
+  await newBlankDraft(page)
+  await endOfLine(page, 5) // `title: A new rulebook`
+  await page.keyboard.type(' on drones')
+  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible()
+  await page.reload()
+  await expect(editor(page)).toContainText('title: A new rulebook on drones')
+  const address = page.url()
+
+  await endOfLine(page, 5)
+  await page.keyboard.type(' and ships')
+  // Closed at once, well inside the save delay: the page's unload handlers are all it gets.
+  await page.close({ runBeforeUnload: true })
+
+  const again = await context.newPage()
+  await again.goto(address)
+  await expect(editor(again)).toContainText('title: A new rulebook on drones and ships')
+  await again.goto('/')
+  await expect(again.getByRole('list', { name: 'Your rulebook drafts' })).toContainText('A new rulebook on drones and ships')
+})
+
+test('a pasted 5 MB file gets a clear problem and the editor stays responsive', async ({ page }) => {
+  await newBlankDraft(page)
+  await editor(page).click()
+  await page.keyboard.press('Control+End')
+  await page.evaluate(() => {
+    const big = 'filler: ' + 'x'.repeat(5 * 1024 * 1024) + '\n'
+    const data = new DataTransfer()
+    data.setData('text/plain', big)
+    const target = document.querySelector('.studio-editor')!.shadowRoot!.querySelector('.cm-content')!
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  })
+  await expect(page.getByText(/the draft is 5\.0 MB, more than the 2 MB a rulebook may be/)).toBeVisible()
+  await page.keyboard.press('Control+z')
+  await expect(page.getByText('0 errors and 0 warnings')).toBeVisible()
+})
+
+test('the studio has no WCAG 2.1 AA violations', async ({ page }) => {
+  await newBlankDraft(page)
+  const axe = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+  const check = async () => {
+    const results = await axe().analyze()
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
+  }
+  await endOfLine(page, 24)
+  await page.keyboard.type('x')
+  await expect(page.getByText('1 error and 1 warning')).toBeVisible()
+  await check()
+  await page.keyboard.press('Backspace')
+  await expect(page.getByText('0 errors and 0 warnings')).toBeVisible()
+  for (const name of ['Preview', 'Map', 'Tests', 'Paths']) {
+    await page.getByRole('tab', { name }).click()
+    await check()
+  }
+  await page.goto('/studio')
+  await check()
+})
+
+test('the studio is not on the student’s start page load', async ({ page }) => {
+  const scripts: string[] = []
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url())
+  })
+  await page.goto('/')
+  await expect(page.getByRole('article', { name: flagship })).toBeVisible()
+  expect(scripts.filter((url) => /StudioView|draft\.worker/.test(url))).toEqual([])
+})
