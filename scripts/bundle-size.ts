@@ -17,6 +17,31 @@ export interface BundleSize {
   files: { file: string; gzipped: number }[]
   totalGzipped: number
   lazyFiles: string[]
+  /** Modules the student's path imports lazily (manifest keys, such as `src/views/ReportView.vue`). */
+  dynamicImports: string[]
+}
+
+/**
+ * The JavaScript files loaded for the given manifest keys (source paths of lazily imported
+ * modules, such as `src/composables/markdown.ts`): their chunks and every chunk those import
+ * statically, gzipped.
+ */
+export function measureLazyChunks(distDir: string, keys: readonly string[]): { file: string; gzipped: number }[] {
+  const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>
+  const seen = new Set<string>()
+  const visit = (key: string) => {
+    if (seen.has(key) || !manifest[key]) return
+    seen.add(key)
+    manifest[key].imports?.forEach(visit)
+  }
+  for (const key of keys) {
+    if (!manifest[key]) throw new Error(`the build has no chunk for ${key}`)
+    visit(key)
+  }
+  return [...seen]
+    .map((key) => manifest[key]!.file)
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => ({ file, gzipped: gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length }))
 }
 
 export function measureStudentBundle(distDir: string): BundleSize {
@@ -37,7 +62,8 @@ export function measureStudentBundle(distDir: string): BundleSize {
   const lazyFiles = Object.entries(manifest)
     .filter(([key, chunk]) => !eager.has(key) && chunk.file.endsWith('.js'))
     .map(([, chunk]) => chunk.file)
-  return { files, totalGzipped: files.reduce((sum, f) => sum + f.gzipped, 0), lazyFiles }
+  const dynamicImports = [...new Set([...eager].flatMap((key) => manifest[key]?.dynamicImports ?? []))]
+  return { files, totalGzipped: files.reduce((sum, f) => sum + f.gzipped, 0), lazyFiles, dynamicImports }
 }
 
 if (process.argv[1]?.endsWith('bundle-size.ts')) {

@@ -16,8 +16,10 @@ import NotFoundView from './views/NotFoundView.vue'
 import { useWorkbookStore } from './stores/workbook'
 
 /**
- * Every screen has its own URL, so back, reload and bookmarks work. The workbook is opened by the
- * guard below before any of its routes renders; the report (and its DOCX writer) loads lazily.
+ * Every screen has its own URL, so back, reload and bookmarks work. Navigation never waits for a
+ * workbook to load: the guard below starts opening it, and the workbook's views paint their shell
+ * at once and show "Opening the workbook…" until it is ready. The report (and its DOCX writer)
+ * loads lazily.
  */
 export const routes = [
   { path: '/', name: 'start', component: StartView },
@@ -41,7 +43,21 @@ export const routes = [
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundView },
 ]
 
-/** Opens the workbook a route names (saving and closing any other), and resumes where the student was. */
+/** Where the workbook's own address resumes: the question the student was on, once the workbook is open. */
+export function resumeRoute(workbookId: string): RouteLocationRaw | undefined {
+  const workbook = useWorkbookStore()
+  if (workbook.id !== workbookId || workbook.loadState !== 'ready') return undefined
+  const current = workbook.session?.currentQuestion
+  return current && workbook.question(current)
+    ? { name: 'question', params: { workbookId, questionId: current }, replace: true }
+    : undefined
+}
+
+/**
+ * Starts opening the workbook a route names (saving and closing any other) without waiting for
+ * it, and resumes where the student was when it is already open (WorkbookView does it otherwise).
+ * Leaving for the start page waits only for pending work to be saved.
+ */
 export async function openWorkbookFor(to: RouteLocationNormalized): Promise<true | RouteLocationRaw> {
   const workbook = useWorkbookStore()
   const { workbookId } = to.params
@@ -49,14 +65,8 @@ export async function openWorkbookFor(to: RouteLocationNormalized): Promise<true
     if (to.name === 'start') await workbook.close()
     return true
   }
-  await workbook.open(workbookId)
-  if (to.name === 'workbook' && workbook.loadState === 'ready') {
-    const current = workbook.session?.currentQuestion
-    if (current && workbook.question(current)) {
-      return { name: 'question', params: { workbookId, questionId: current }, replace: true }
-    }
-  }
-  return true
+  void workbook.open(workbookId)
+  return (to.name === 'workbook' && resumeRoute(workbookId)) || true
 }
 
 export function createAppRouter(history = createWebHistory(import.meta.env.BASE_URL)): Router {

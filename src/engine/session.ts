@@ -1,4 +1,4 @@
-import type { Question, Rulebook } from './generated/rulebook.ts'
+import type { Question } from './generated/rulebook.ts'
 import type { AnswerValue, Session } from './generated/session.ts'
 import sessionSchema from '../../schemas/session.schema.json' with { type: 'json' }
 import validateSession from './generated/validate-session.js'
@@ -8,34 +8,10 @@ import { schemaProblems } from './schema-problems.ts'
 import { isCompleteAnswer } from './answers.ts'
 import { optionIds } from './compile.ts'
 
-export const sessionFormat = 'casework-session/1'
+export { createSession, sessionFormat } from './create-session.ts'
 
 /** Larger files are refused before parsing: no honest session comes near it. */
 export const maxSessionBytes = 20 * 1024 * 1024
-
-/** Starts an empty session for a student on one scenario of a rulebook. */
-export function createSession(options: {
-  rulebook: Rulebook
-  contentHash: string
-  scenario: string
-  studentName?: string
-  title?: string
-  id?: string
-  now: string
-}): Session {
-  const { rulebook, contentHash, scenario, studentName = '', title, id, now } = options
-  return {
-    format: sessionFormat,
-    ...(id ? { id } : {}),
-    ...(title ? { title } : {}),
-    rulebook: { id: rulebook.id, version: rulebook.version, contentHash, title: rulebook.title },
-    scenario,
-    student: { name: studentName },
-    createdAt: now,
-    updatedAt: now,
-    answers: {},
-  }
-}
 
 /** Whether a value is a complete answer to the question. */
 export function isAnswered(question: Question, value: AnswerValue | undefined): boolean {

@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import { compileRulebook } from '@/engine/compile'
+import { createSession } from '@/engine/create-session'
 import { evaluate } from '@/engine/evaluate'
 import type { Session } from '@/engine/generated/session'
 import {
@@ -56,8 +57,6 @@ export const useLibraryStore = defineStore('library', () => {
 
   /** Starts a workbook on a rulebook and scenario; returns its id. */
   async function create(loaded: LoadedRulebook, choice: NewWorkbook): Promise<string> {
-    // engine/session.ts also holds the session validator, which the student's path does without.
-    const { createSession } = await import('@/engine/session')
     const session = createSession({
       rulebook: loaded.rulebook,
       contentHash: loaded.contentHash,

@@ -1,6 +1,14 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, onScopeDispose, ref, toRaw, watch } from 'vue'
-import { createEvaluator } from '@/engine/evaluate'
+import {
+  computed,
+  onScopeDispose,
+  ref,
+  shallowReactive,
+  shallowRef,
+  watch,
+  type ShallowRef,
+} from 'vue'
+import { createLiveWalk, type LiveWalk, type WalkChanges } from '@/engine/evaluate'
 import { questionHash } from '@/engine/hash'
 import type { Question, Scenario } from '@/engine/generated/rulebook'
 import type {
@@ -28,20 +36,33 @@ export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error'
 export type LoadState = 'idle' | 'loading' | 'ready' | 'not-found' | 'no-rulebook' | 'error'
 export type ReasoningPart = keyof Reasoning
 
-const empty: Walk = {
-  questions: [],
-  conclusions: [],
-  sections: [],
-  next: undefined,
-  progress: { answered: 0, total: 0 },
-}
-
-/** The workbook being edited: one student's session on one rulebook, its walk, and its saving. */
+/**
+ * The workbook being edited: one student's session on one rulebook, its walk, and its saving.
+ *
+ * How it stays fast on large rulebooks:
+ * - The session is kept as a plain object (`session` is a shallow ref). Work on a question is
+ *   never edited in place: an edit puts a new `QuestionWork` in `session.answers` (the other
+ *   answers are shared, not copied) and in that question's own ref, so `work(id)` subscribes a
+ *   component to that one question only.
+ * - The walk depends on answers, not on reasoning, confidence or citations. After an edit the
+ *   engine's live walk re-evaluates only what the edited question can affect and says which
+ *   entries it replaced; `walk` mirrors those entries in shallow-reactive lists, so a component
+ *   reading `walk.questions[i]` updates when question i's state changes and not otherwise.
+ *   Typing reasoning changes no entry (except a question not asked turning stale), so nothing
+ *   that shows the walk re-renders.
+ * - `revision` is raised by every change; it drives saving, and is read only by views that show
+ *   the whole session (the report).
+ */
 export const useWorkbookStore = defineStore('workbook', () => {
   const rulebookStore = useRulebookStore()
 
   const id = ref<string>()
-  const session = ref<Session>()
+  /**
+   * The student's session, as a plain object. Replaced (shallowly) when its title or current
+   * question changes; edits to answers replace one entry of `answers` without triggering it:
+   * read a question's work with `work(id)`.
+   */
+  const session = shallowRef<Session>()
   const loadState = ref<LoadState>('idle')
   const loadError = ref<string>()
   /** The rulebook found for this workbook is not the exact content the work was done on. */
@@ -54,22 +75,58 @@ export const useWorkbookStore = defineStore('workbook', () => {
 
   const compiled = computed(() => (loadState.value === 'ready' ? rulebookStore.compiled : undefined))
   const rulebook = computed(() => compiled.value?.rulebook)
-  /** One evaluator per rulebook: after an edit it re-evaluates only what the edit can affect. */
-  const evaluator = computed(() => (compiled.value ? createEvaluator(compiled.value) : undefined))
-  const walk = computed<Walk>(() => {
-    // Evaluated on the raw session, with `revision` as the one dependency: every edit raises it,
-    // and the engine then reads plain objects rather than thousands of reactive proxies.
-    void revision.value
-    if (!evaluator.value || !session.value) return empty
-    const raw = toRaw(session.value)
-    return evaluator.value({ scenario: raw.scenario, answers: raw.answers })
-  })
+
+  /**
+   * The walk, kept up to date entry by entry (see above). Its lists are shallow-reactive and
+   * their entries plain objects, replaced (never edited) when they change.
+   */
+  const walk: Walk = shallowReactive<Walk>(emptyWalk())
+  /** The engine's live walk for the open session: told which question changed, it re-evaluates only what that affects. */
+  let live: LiveWalk | undefined
+
+  function emptyWalk(): Walk {
+    return {
+      questions: shallowReactive([]),
+      conclusions: shallowReactive([]),
+      sections: shallowReactive([]),
+      next: undefined,
+      progress: { answered: 0, total: 0 },
+    }
+  }
+
+  /** Evaluates the whole session: on opening, or when the rulebook changes under it. */
+  function startWalk() {
+    const book = compiled.value
+    const raw = session.value
+    live = book && raw ? createLiveWalk(book, raw) : undefined
+    const next = live?.walk ?? emptyWalk()
+    walk.questions = shallowReactive(next.questions.slice())
+    walk.conclusions = shallowReactive(next.conclusions.slice())
+    walk.sections = shallowReactive(next.sections.slice())
+    walk.next = next.next
+    walk.progress = next.progress
+  }
+  // Synchronous, so the walk is there as soon as the workbook is ready.
+  watch(compiled, startWalk, { flush: 'sync' })
+
+  /** Copies the entries one update replaced into the reactive walk. */
+  function applyChanges(changes: WalkChanges) {
+    if (!live) return
+    const { walk: current } = live
+    for (const i of changes.questions) walk.questions[i] = current.questions[i]!
+    for (const i of changes.conclusions) walk.conclusions[i] = current.conclusions[i]!
+    for (const i of changes.sections) walk.sections[i] = current.sections[i]!
+    if (changes.summary) {
+      walk.next = current.next
+      walk.progress = current.progress
+    }
+  }
   const scenario = computed<Scenario | undefined>(() =>
     rulebook.value?.scenarios.find((s) => s.id === session.value?.scenario),
   )
   /** Questions a student moves through with next / previous: the ones asked now. */
   const askedQuestions = computed(() =>
-    walk.value.questions
+    walk.questions
       .filter((q) => q.status === 'to-answer' || q.status === 'answered')
       .map((q) => q.id),
   )
@@ -79,19 +136,55 @@ export const useWorkbookStore = defineStore('workbook', () => {
     return index === undefined ? undefined : compiled.value?.rulebook.questions[index]
   }
 
-  function work(questionId: string): QuestionWork | undefined {
+  /** One reactive cell per question's work, made when first read: reading one subscribes to that question only. */
+  const workRefs = new Map<string, ShallowRef<QuestionWork | undefined>>()
+
+  function storedWork(questionId: string): QuestionWork | undefined {
     const answers = session.value?.answers
-    // Read first, so a component depending on work not yet begun sees it appear.
-    const found = answers?.[questionId]
-    return found && Object.hasOwn(answers, questionId) ? found : undefined
+    return answers && Object.hasOwn(answers, questionId) ? answers[questionId] : undefined
+  }
+
+  function workRef(questionId: string): ShallowRef<QuestionWork | undefined> {
+    let cell = workRefs.get(questionId)
+    if (!cell) {
+      cell = shallowRef(storedWork(questionId))
+      workRefs.set(questionId, cell)
+    }
+    return cell
+  }
+
+  /** The work on a question (reactive, for this question alone); undefined until work on it begins. */
+  function work(questionId: string): QuestionWork | undefined {
+    // A component depending on work not yet begun subscribes now, and sees it appear.
+    return workRef(questionId).value
+  }
+
+  /** Points every question's cell at the session now open. */
+  function resetWork() {
+    for (const [questionId, cell] of workRefs) cell.value = storedWork(questionId)
   }
 
   // --- Opening and closing ---------------------------------------------------------------
 
-  /** Loads a saved workbook and its rulebook; resumes from an emergency copy if that is newer. */
-  async function open(workbookId: string): Promise<void> {
-    if (id.value === workbookId && loadState.value === 'ready') return
-    await close()
+  /** The opening under way, so that asking again for the same workbook waits for it rather than starting over. */
+  let opening: { id: string; done: Promise<void> } | undefined
+
+  /**
+   * Loads a saved workbook and its rulebook; resumes from an emergency copy if that is newer.
+   * Asking for the workbook already open (or opening) does nothing more; `loadState` says how it went.
+   */
+  function open(workbookId: string): Promise<void> {
+    if (id.value === workbookId && loadState.value === 'ready') return Promise.resolve()
+    if (opening?.id === workbookId) return opening.done
+    const done = load(workbookId).finally(() => {
+      if (opening?.done === done) opening = undefined
+    })
+    opening = { id: workbookId, done }
+    return done
+  }
+
+  async function load(workbookId: string): Promise<void> {
+    await shut()
     id.value = workbookId
     loadState.value = 'loading'
     loadError.value = undefined
@@ -117,12 +210,14 @@ export const useWorkbookStore = defineStore('workbook', () => {
     } catch {
       if (id.value !== workbookId) return
       session.value = loaded
+      resetWork()
       loadError.value = 'The rulebook for this workbook could not be loaded. Check your connection and reload the page.'
       loadState.value = 'error'
       return
     }
     if (id.value !== workbookId) return
     session.value = loaded
+    resetWork()
     if (!found) {
       loadState.value = 'no-rulebook'
       return
@@ -138,9 +233,15 @@ export const useWorkbookStore = defineStore('workbook', () => {
 
   /** Saves what is pending and forgets the workbook (the start page then reads fresh records). */
   async function close(): Promise<void> {
+    opening = undefined
+    await shut()
+  }
+
+  async function shut(): Promise<void> {
     await flush()
     id.value = undefined
     session.value = undefined
+    resetWork()
     loadState.value = 'idle'
     rulebookChanged.value = false
     saveStatus.value = 'idle'
@@ -153,10 +254,13 @@ export const useWorkbookStore = defineStore('workbook', () => {
   let dirty = false
   let saving: Promise<void> = Promise.resolve()
 
+  /**
+   * The session as it is now, to store. No deep copy: work on a question is replaced, never
+   * edited, so this shallow copy (which shares every answer) stays as it was taken.
+   */
   function snapshot(): (Session & { id: string }) | undefined {
     if (!session.value || !id.value) return undefined
-    // JSON, not structuredClone: the session is a reactive proxy, and saved data is JSON anyway.
-    return { ...(JSON.parse(JSON.stringify(session.value)) as Session), id: id.value }
+    return { ...session.value, answers: { ...session.value.answers }, id: id.value }
   }
 
   async function save(): Promise<void> {
@@ -169,7 +273,7 @@ export const useWorkbookStore = defineStore('workbook', () => {
         version: RECORD_VERSION,
         id: saved.id,
         session: saved,
-        summary: summarizeWorkbook(saved.id, saved, book, walk.value.progress),
+        summary: summarizeWorkbook(saved.id, saved, book, walk.progress),
       })
       clearEmergencyCopy(saved.id)
       if (!dirty) saveStatus.value = 'saved'
@@ -237,21 +341,44 @@ export const useWorkbookStore = defineStore('workbook', () => {
   // --- Editing -----------------------------------------------------------------------------
 
   function touch(edited = true) {
+    // "Last edited" is not shown while editing, so it changes in place rather than re-rendering
+    // everything that reads the session.
     if (edited && session.value) session.value.updatedAt = new Date().toISOString()
     revision.value++
   }
 
-  /** The work on a question, created on first edit, with its timestamps and question fingerprint kept up to date. */
+  /** Question fingerprints, computed once per question of the open rulebook. */
+  const hashes = new Map<string, string>()
+  watch(compiled, () => hashes.clear(), { flush: 'sync' })
+  function fingerprint(questionId: string): string | undefined {
+    let hash = hashes.get(questionId)
+    if (hash === undefined) {
+      const asked = question(questionId)
+      if (!asked) return undefined
+      hash = questionHash(asked)
+      hashes.set(questionId, hash)
+    }
+    return hash
+  }
+
+  /**
+   * Changes the work on one question: `change` edits a fresh copy (created on first edit), which
+   * then replaces the old one, with its timestamps and question fingerprint kept up to date. Only
+   * that question's readers, and the walk entries its answer affects, are updated.
+   */
   function edit(questionId: string, change: (work: QuestionWork) => void) {
-    if (!session.value) return
+    const current = session.value
+    if (!current) return
     const now = new Date().toISOString()
-    const answers = session.value.answers
-    if (!Object.hasOwn(answers, questionId)) answers[questionId] = { createdAt: now, updatedAt: now }
-    const target = answers[questionId]!
+    const before = storedWork(questionId)
+    const target: QuestionWork = before ? { ...before } : { createdAt: now, updatedAt: now }
     change(target)
     target.updatedAt = now
-    const asked = question(questionId)
-    if (asked) target.questionHash = questionHash(asked)
+    const hash = fingerprint(questionId)
+    if (hash) target.questionHash = hash
+    current.answers[questionId] = target
+    workRef(questionId).value = target
+    if (live) applyChanges(live.update(questionId, target))
     touch()
   }
 
@@ -306,13 +433,13 @@ export const useWorkbookStore = defineStore('workbook', () => {
   /** Remembers where the student is, so the workbook resumes there. Not an edit: "last edited" stays. */
   function goTo(questionId: string) {
     if (!session.value || session.value.currentQuestion === questionId) return
-    session.value.currentQuestion = questionId
+    session.value = { ...session.value, currentQuestion: questionId }
     touch(false)
   }
 
   function rename(title: string) {
     if (!session.value) return
-    session.value.title = title
+    session.value = { ...session.value, title }
     touch()
   }
 

@@ -6,13 +6,14 @@
 import { Bench } from 'tinybench'
 import { loadRulebook } from '../../src/engine/load.ts'
 import { compileRulebook } from '../../src/engine/compile.ts'
-import { createEvaluator, evaluate } from '../../src/engine/evaluate.ts'
+import { createEvaluator, createLiveWalk, evaluate } from '../../src/engine/evaluate.ts'
 import { answerAll, generateRulebook, generateYaml } from './generate.ts'
 
 const targets: Record<string, string> = {
   'load + validate 10000': '≤ 500 ms',
   're-evaluate after one answer 1000': '≤ 0.25 ms',
   're-evaluate after one answer 10000': '≤ 2.5 ms',
+  'live walk: update after one answer 10000': '≤ 50 µs, flat across sizes',
 }
 
 const bench = new Bench({ time: 1000, warmupTime: 200 })
@@ -39,6 +40,21 @@ for (const size of [100, 1000, 10000]) {
     answers[middle] = { value: flip ? 'no' : 'yes', updatedAt: '2026-01-01T00:00:00Z' }
     evaluator(session)
   })
+  // As the workbook store does it: the live walk is told which question changed, and only what
+  // that answer affects is re-evaluated (here the rest of a section's chain and its conclusion).
+  const liveAnswers = answerAll(rulebook)
+  const live = createLiveWalk(compiled, { scenario: 'only', answers: liveAnswers })
+  let liveFlip = false
+  bench.add(`live walk: update after one answer ${size}`, () => {
+    liveFlip = !liveFlip
+    const changes = live.update(middle, { value: liveFlip ? 'no' : 'yes', updatedAt: '2026-01-01T00:00:00Z' })
+    if (changes.questions.length === 0) throw new Error('the flip changed nothing')
+  })
+  const reasoningWork = { ...liveAnswers[middle]!, reasoning: { issue: '' } }
+  bench.add(`live walk: reasoning typed ${size}`, () => {
+    reasoningWork.reasoning.issue += 'a'
+    live.update(middle, reasoningWork)
+  })
 }
 
 await bench.run()
@@ -48,5 +64,5 @@ for (const task of bench.tasks) {
   const median = result?.latency?.p50
   const shown = median === undefined ? 'n/a' : median < 1 ? `${(median * 1000).toFixed(1)} µs` : `${median.toFixed(2)} ms`
   const samples = (task.result as { latency?: { samplesCount?: number } })?.latency?.samplesCount ?? ''
-  console.log(`${task.name.padEnd(42)} ${shown.padStart(12)}  ${String(samples).padStart(8)}  ${targets[task.name] ?? ''}`)
+  console.log(`${task.name.padEnd(46)} ${shown.padStart(12)}  ${String(samples).padStart(8)}  ${targets[task.name] ?? ''}`)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createEvaluator, evaluate } from '../../../src/engine/evaluate.ts'
+import { createEvaluator, createLiveWalk, evaluate } from '../../../src/engine/evaluate.ts'
 import { compileRulebook } from '../../../src/engine/compile.ts'
 import type { Session } from '../../../src/engine/generated/session.ts'
 import { generateRulebook } from '../../bench/generate.ts'
@@ -94,5 +94,55 @@ describe('engine/evaluate', () => {
       }
       expect(evaluator(session)).toEqual(evaluate(big, session))
     }
+  })
+})
+
+describe('engine/evaluate createLiveWalk', () => {
+  it('keeps its walk equal to a fresh evaluation, and replaces exactly the entries it reports', () => {
+    const rulebook = generateRulebook(140)
+    const big = compileRulebook(rulebook)
+    const answers: Session['answers'] = {}
+    const live = createLiveWalk(big, { scenario: 'only', answers })
+    let seed = 11
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    let reported = 0
+    for (let step = 0; step < 400; step++) {
+      const question = rulebook.questions[Math.floor(random() * rulebook.questions.length)]!
+      const roll = random()
+      if (roll < 0.15) delete answers[question.id]
+      else if (roll < 0.25) answers[question.id] = { reasoning: { issue: 'why' }, updatedAt: 't' }
+      else {
+        const value = question.answer.kind === 'yes-no' ? (random() < 0.7 ? 'yes' : 'no') : ['a', 'b', 'c'][Math.floor(random() * 3)]!
+        answers[question.id] = { value, updatedAt: 't' }
+      }
+      const before = { questions: live.walk.questions.slice(), conclusions: live.walk.conclusions.slice(), sections: live.walk.sections.slice() }
+      const changes = live.update(question.id, answers[question.id])
+      expect(live.walk).toEqual(evaluate(big, { scenario: 'only', answers }))
+      const replaced = (now: readonly object[], then: readonly object[]) => now.flatMap((entry, i) => (entry === then[i] ? [] : [i]))
+      expect(replaced(live.walk.questions, before.questions)).toEqual(changes.questions)
+      expect(replaced(live.walk.conclusions, before.conclusions)).toEqual(changes.conclusions)
+      expect(replaced(live.walk.sections, before.sections)).toEqual([...changes.sections].sort((a, b) => a - b))
+      reported += changes.questions.length
+    }
+    expect(reported).toBeGreaterThan(100)
+  })
+
+  it('reports nothing when reasoning is written on a question that is asked', () => {
+    const answers = answersOf({ 'use-of-force': 'yes' })
+    const live = createLiveWalk(compiled, { scenario: 'land', answers })
+    const walk = { ...live.walk, questions: live.walk.questions.slice() }
+    const changes = live.update('use-of-force', { ...answers['use-of-force']!, reasoning: { issue: 'Was it force?' } })
+    expect(changes).toEqual({ questions: [], conclusions: [], sections: [], summary: false })
+    expect(live.walk.questions).toEqual(walk.questions)
+  })
+
+  it('turns a skipped question stale when reasoning is first written on it, and says so', () => {
+    const answers = answersOf({ 'use-of-force': 'no' })
+    const live = createLiveWalk(compiled, { scenario: 'land', answers })
+    expect(live.walk.questions[1]!.status).toBe('skipped')
+    const changes = live.update('consent', { reasoning: { issue: 'Who could consent?' }, updatedAt: 't' })
+    expect(changes.questions).toEqual([1])
+    expect(live.walk.questions[1]!.status).toBe('stale')
+    expect(live.walk.sections.find((s) => s.id === 'exceptions')).toMatchObject({ skipped: 2, stale: 1 })
   })
 })

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { effectScope, watchEffect } from 'vue'
 import { storage } from '@/persistence/storage'
 import { readEmergencyCopy, saveEmergencyCopy } from '@/persistence/emergency'
 import { SAVE_DELAY_MS, useWorkbookStore } from '@/stores/workbook'
@@ -163,5 +164,57 @@ describe('stores/workbook', () => {
     expect(workbook.askedQuestions).toEqual(['use-of-force', 'intensity', 'notes'])
     workbook.answer('use-of-force', 'yes')
     expect(workbook.askedQuestions).toEqual(['use-of-force', 'attribution', 'consent', 'intensity', 'notes'])
+  })
+
+  it('re-evaluates nothing that shows the walk while reasoning is typed', async () => {
+    const workbook = await openNewWorkbook()
+    workbook.answer('use-of-force', 'yes')
+    let outlineRuns = 0
+    let progressRuns = 0
+    const scope = effectScope()
+    scope.run(() => {
+      watchEffect(() => {
+        workbook.walk.questions.forEach((q) => q.status)
+        outlineRuns++
+      }, { flush: 'sync' })
+      watchEffect(() => {
+        void workbook.walk.progress.answered
+        progressRuns++
+      }, { flush: 'sync' })
+    })
+    for (const text of ['F', 'Fo', 'For', 'Force']) workbook.setReasoning('use-of-force', 'issue', text)
+    workbook.setConfidence('use-of-force', 'high')
+    workbook.citeFact('use-of-force', 'dock-destroyed')
+    expect([outlineRuns, progressRuns]).toEqual([1, 1])
+    workbook.answer('consent', 'no')
+    expect(outlineRuns).toBeGreaterThan(1)
+    expect(progressRuns).toBe(2)
+    scope.stop()
+  })
+
+  it('updates only the edited question for components that read its work', async () => {
+    const workbook = await openNewWorkbook()
+    const seen: string[] = []
+    const scope = effectScope()
+    scope.run(() => {
+      for (const id of ['use-of-force', 'consent']) {
+        watchEffect(() => seen.push(`${id}: ${workbook.work(id)?.reasoning?.issue ?? ''}`), { flush: 'sync' })
+      }
+    })
+    workbook.setReasoning('consent', 'issue', 'Consent?')
+    expect(seen).toEqual(['use-of-force: ', 'consent: ', 'consent: Consent?'])
+    scope.stop()
+  })
+
+  it('replaces the work on a question rather than editing it, so earlier copies stay as they were', async () => {
+    const workbook = await openNewWorkbook()
+    workbook.setReasoning('use-of-force', 'issue', 'First')
+    const first = workbook.work('use-of-force')
+    const other = workbook.session!.answers['use-of-force']
+    workbook.setReasoning('use-of-force', 'issue', 'Second')
+    expect(first?.reasoning?.issue).toBe('First')
+    expect(other).toBe(first)
+    expect(workbook.work('use-of-force')?.reasoning?.issue).toBe('Second')
+    expect(workbook.session!.answers['use-of-force']).toBe(workbook.work('use-of-force'))
   })
 })

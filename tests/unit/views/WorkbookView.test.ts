@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
+import { nextTick } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
 import App from '@/App.vue'
 import { useWorkbookStore } from '@/stores/workbook'
@@ -101,6 +102,28 @@ describe('views/WorkbookView', () => {
     expect(noForce.text()).toContain('you answered “No”')
     expect(noForce.get('a').attributes('href')).toBe(`/workbooks/${workbook.id}/questions/use-of-force`)
     expect(items.find((i) => i.text().includes('breached'))!.text()).toContain('Fails')
+    wrapper.unmount()
+  })
+
+  it('paints the shell at once, and opens the workbook inside it rather than holding navigation', async () => {
+    const pinia = freshPinia()
+    const workbook = await openNewWorkbook()
+    const id = workbook.id!
+    await workbook.close()
+    const { createMemoryHistory } = await import('vue-router')
+    const { createAppRouter } = await import('@/router')
+    const router = createAppRouter(createMemoryHistory())
+    await router.push(`/workbooks/${id}/questions/use-of-force`)
+    // Navigation is done before the workbook has loaded.
+    expect(router.currentRoute.value.name).toBe('question')
+    expect(workbook.loadState).not.toBe('ready')
+    const wrapper = mount(App, { global: { plugins: [pinia, router] }, attachTo: document.body })
+    await nextTick()
+    expect(wrapper.get('[role=status]').text()).toBe('Opening the workbook…')
+    expect(wrapper.get('header a').text()).toContain('Casework')
+    await workbook.open(id)
+    await flushPromises()
+    expect(wrapper.get('main h1').text()).toBe('Q1. Use of force')
     wrapper.unmount()
   })
 
