@@ -22,6 +22,7 @@ import type {
   ReportSection,
 } from './model.ts'
 import { authorityGroups, conclusionGroups, dateInWords } from './text.ts'
+import { reviewWorkbook } from './review.ts'
 
 /** What a report is made with, beyond the rulebook, the session and its walk. */
 export interface ReportOptions {
@@ -137,6 +138,12 @@ export function buildReport(
         pinpoint: citation.pinpoint,
       })),
       committedAt: work?.committedAt,
+      committed: committedReport(question, work),
+      revisions: (work?.revisions ?? []).map((revision) => ({
+        at: revision.at,
+        answer: revision.value === undefined ? undefined : describeAnswer(question, revision.value),
+        afterReveal: revision.afterReveal ?? false,
+      })),
       reason,
       warnings: warningsFor(question.id),
       modelAnswer: modelAnswer(question, work),
@@ -225,6 +232,7 @@ export function buildReport(
   )
 
   return {
+    review: reviewWorkbook(compiled, session, walk),
     title: {
       rulebookId: rulebook.id,
       rulebookTitle: rulebook.title,
@@ -251,6 +259,26 @@ export function buildReport(
     authorities: tableOfAuthorities(compiled, sections),
     facts: (scenario?.facts ?? []).map((f) => fact(f.id)),
     instructorCopy,
+  }
+}
+
+/** What was committed, when the work has changed since; undefined when it is the same (or unknown). */
+function committedReport(
+  question: Question,
+  work: QuestionWork | undefined,
+): ReportQuestion['committed'] {
+  const committed = work?.committed
+  if (!committed) return undefined
+  const parts = ['issue', 'rule', 'application', 'conclusion'] as const
+  const reasoningChanged = parts.some(
+    (part) => (committed.reasoning?.[part] ?? '').trim() !== (work.reasoning?.[part] ?? '').trim(),
+  )
+  const answerChanged = (work.revisions?.length ?? 0) > 0
+  if (!reasoningChanged && !answerChanged) return undefined
+  return {
+    at: committed.at,
+    answer: committed.value === undefined ? undefined : describeAnswer(question, committed.value),
+    reasoning: reasoningChanged ? { ...committed.reasoning } : undefined,
   }
 }
 
