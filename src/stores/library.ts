@@ -43,7 +43,9 @@ export const useLibraryStore = defineStore('library', () => {
   async function store(loaded: LoadedRulebook, session: Session): Promise<string> {
     const id = newWorkbookId()
     const saved: Session = { ...session, id }
-    const walk = evaluate(compileRulebook(loaded.rulebook), saved)
+    // The student opens it next: make it the rulebook in use, compiled once for both.
+    rulebookStore.use(loaded)
+    const walk = evaluate(rulebookStore.compiled ?? compileRulebook(loaded.rulebook), saved)
     await rulebookStore.keep(loaded)
     await storage.putWorkbook({
       version: RECORD_VERSION,

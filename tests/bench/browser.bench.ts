@@ -1,0 +1,307 @@
+/// <reference lib="dom" />
+/**
+ * `npm run bench:browser`: the built app in Chromium (headless), on the flagship and on generated
+ * rulebooks of 1,000 and 5,000 questions. Prints medians and p95 beside the floors measured in the
+ * same run (a bare textarea, a bare radio on an empty page) and the goals of issue 16; never
+ * asserts. Build first (`npm run build`); `--dist DIR` measures another build (for before/after).
+ *
+ * Timings are taken in the page, from the trusted event's timestamp to just after the next paint
+ * (a task queued from the frame's animation callback runs once that frame is painted).
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { chromium, type Browser, type Page } from '@playwright/test'
+import { generateYaml } from './generate.ts'
+
+const { values: options } = parseArgs({
+  options: {
+    dist: { type: 'string', default: 'dist' },
+    samples: { type: 'string', default: '60' },
+    sizes: { type: 'string', default: 'flagship,1000,5000' },
+  },
+})
+const port = Number(process.env.PW_PORT ?? 4173)
+const base = `http://localhost:${port}`
+const samples = Number(options.samples)
+const flagship = /Force, consent and covert authority/
+
+// --- Measuring in the page -----------------------------------------------------------------------
+
+/** Installs the timer: every trusted `type` event on a matching element is timed to the next paint. */
+async function installTimer(page: Page, type: 'keydown' | 'click', selector: string) {
+  await page.evaluate(
+    ([eventType, match]) => {
+      const w = window as unknown as { __timings: number[] }
+      w.__timings = []
+      document.addEventListener(
+        eventType!,
+        (event) => {
+          if (!event.isTrusted || !(event.target instanceof Element) || !event.target.matches(match!)) return
+          const start = event.timeStamp
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel()
+            channel.port1.onmessage = () => w.__timings.push(performance.now() - start)
+            channel.port2.postMessage(undefined)
+          })
+        },
+        true,
+      )
+    },
+    [type, selector],
+  )
+}
+
+const settle = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30))))
+
+async function timings(page: Page): Promise<number[]> {
+  await settle(page)
+  return page.evaluate(() => (window as unknown as { __timings: number[] }).__timings.splice(0))
+}
+
+/** Types into a textarea, one key at a time, a few frames apart as a quick typist does. */
+async function typeTimed(page: Page, selector: string): Promise<number[]> {
+  await installTimer(page, 'keydown', selector)
+  await page.locator(selector).first().click()
+  for (let i = 0; i < samples; i++) {
+    await page.keyboard.press(i % 12 === 11 ? 'Space' : 'KeyA')
+    await page.waitForTimeout(40)
+  }
+  return timings(page)
+}
+
+/** Clicks two radios in turn (each click changes the answer). */
+async function clickTimed(page: Page, first: string, second: string, selector: string): Promise<number[]> {
+  await installTimer(page, 'click', selector)
+  for (let i = 0; i < samples; i++) {
+    await page.locator(i % 2 ? second : first).first().click()
+    await settle(page)
+  }
+  return timings(page)
+}
+
+const elementCount = (page: Page) => page.evaluate(() => document.getElementsByTagName('*').length)
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('HeapProfiler.collectGarbage')
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+  await cdp.detach()
+  return usedSize / 1e6
+}
+
+// --- Statistics and printing -----------------------------------------------------------------------
+
+function quantile(values: number[], q: number): number {
+  if (values.length === 0) return NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!
+}
+const ms = (value: number) => (Number.isNaN(value) ? 'n/a' : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`)
+const widths = [62, 10, 10, 8]
+/** Prints a row of the table at once, so a long run shows its figures as it goes. */
+function printRow(row: string[]) {
+  console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[0]!) : i < 4 ? cell.padStart(widths[i]!) : `  ${cell}`)).join(''))
+}
+function report(name: string, values: number[] | number, goal = '') {
+  if (typeof values === 'number') printRow([name, ms(values), '', '', goal])
+  else printRow([name, ms(quantile(values, 0.5)), ms(quantile(values, 0.95)), String(values.length), goal])
+}
+function reportValue(name: string, value: string, goal = '') {
+  printRow([name, value, '', '', goal])
+}
+
+// --- Steps of a student ---------------------------------------------------------------------------
+
+async function newWorkbookFromFile(page: Page, file: string, title: string): Promise<{ parsed: number; opened: number }> {
+  await page.goto(base)
+  const started = Date.now()
+  await page.getByLabel('Choose a file…').setInputFiles(file)
+  const card = page.getByRole('article', { name: title })
+  await card.waitFor({ timeout: 120_000 })
+  const parsed = Date.now() - started
+  await card.getByRole('button', { name: 'Start a workbook' }).click()
+  const opening = Date.now()
+  await page.getByRole('dialog').getByRole('button', { name: 'Start workbook' }).click()
+  await page.getByRole('link', { name: /^Begin with Q1/ }).click({ timeout: 120_000 })
+  await page.getByRole('heading', { level: 1, name: /^Q1\./ }).waitFor({ timeout: 120_000 })
+  return { parsed, opened: Date.now() - opening }
+}
+
+async function newFlagshipWorkbook(page: Page): Promise<void> {
+  await page.goto(base)
+  await page.getByRole('article', { name: flagship }).getByRole('button', { name: 'Start a workbook' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Start workbook' }).click()
+  await page.getByRole('link', { name: /^Begin with Q1/ }).click()
+  await page.getByRole('heading', { level: 1, name: /^Q1\./ }).waitFor()
+}
+
+/** Reloads the question's page: the first contentful paint (the shell) and when the question is painted, from navigation start. */
+async function reloadTimes(page: Page): Promise<{ shell: number; question: number }> {
+  await page.reload({ waitUntil: 'commit' })
+  const times = await page.evaluate(
+    () =>
+      new Promise<{ shell: number; question: number }>((resolve) => {
+        let shell = NaN
+        const check = () => {
+          if (Number.isNaN(shell) && document.querySelector('header')) shell = performance.now()
+          const heading = document.querySelector('main h1')
+          if (heading && /^Q\d+\./.test(heading.textContent ?? '')) {
+            const painted = performance.getEntriesByName('first-contentful-paint')[0]?.startTime
+            resolve({ shell: painted ?? (Number.isNaN(shell) ? performance.now() : shell), question: performance.now() })
+          } else requestAnimationFrame(check)
+        }
+        requestAnimationFrame(check)
+      }),
+  )
+  return times
+}
+
+/** Answers every question in IndexedDB (as a student who has finished would have), then reloads. */
+async function answerEverything(page: Page) {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const id = /\/workbooks\/([^/]+)/.exec(location.pathname)![1]!
+        const open = indexedDB.open('casework')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          const store = db.transaction('workbooks', 'readwrite').objectStore('workbooks')
+          const get = store.get(id)
+          get.onsuccess = () => {
+            const record = get.result
+            const now = new Date().toISOString()
+            const count = Number(/of (\d+) questions/.exec(record.session.rulebook.title)?.[1] ?? 0)
+            for (let i = 0; i < count; i++) {
+              record.session.answers[`q${i}`] = {
+                value: i % 4 === 1 ? 'a' : 'yes',
+                reasoning: { application: `Reasoning on question ${i}, citing [¶1](#fact-f0).` },
+                createdAt: now,
+                updatedAt: now,
+              }
+            }
+            store.put(record).onsuccess = () => {
+              db.close()
+              resolve()
+            }
+          }
+        }
+      }),
+  )
+  await page.reload()
+  await page.getByRole('heading', { level: 1, name: /^Q\d+\./ }).waitFor({ timeout: 120_000 })
+}
+
+async function saveTimings(page: Page): Promise<{ snapshot: number[]; whole: number[] }> {
+  await page.evaluate(() => performance.clearMeasures())
+  const area = page.getByLabel('Application', { exact: true })
+  for (let i = 0; i < 12; i++) {
+    await area.press('KeyB')
+    await page.waitForTimeout(400) // past the save delay: one save per keystroke
+  }
+  await page.waitForTimeout(500)
+  return page.evaluate(() => ({
+    snapshot: performance.getEntriesByName('casework:save-snapshot').map((e) => e.duration),
+    whole: performance.getEntriesByName('casework:save').map((e) => e.duration),
+  }))
+}
+
+// --- The run --------------------------------------------------------------------------------------------
+
+/** tsx keeps function names with a helper (`__name`) that code sent to the page must find there too. */
+const keepNames = 'globalThis.__name = (fn) => fn'
+
+async function floors(browser: Browser) {
+  const page = await browser.newPage()
+  await page.addInitScript(keepNames)
+  await page.evaluate(keepNames)
+  await page.setContent('<label>Text <textarea id="bare"></textarea></label><label><input type="radio" name="r" id="r1"> One</label><label><input type="radio" name="r" id="r2"> Two</label>')
+  const typing = await typeTimed(page, '#bare')
+  const clicking = await clickTimed(page, '#r1', '#r2', 'input[type=radio]')
+  await page.close()
+  return { typing, clicking }
+}
+
+async function measureSize(browser: Browser, size: string, floor: { typing: number[]; clicking: number[] }) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  await context.addInitScript(keepNames)
+  const page = await context.newPage()
+  const label = size === 'flagship' ? 'flagship' : `${Number(size).toLocaleString('en')} q.`
+  if (size === 'flagship') {
+    await newFlagshipWorkbook(page)
+  } else {
+    const file = join(mkdtempSync(join(tmpdir(), 'casework-bench-')), `bench-${size}.yaml`)
+    writeFileSync(file, generateYaml(Number(size)))
+    const { parsed, opened } = await newWorkbookFromFile(page, file, `Benchmark rulebook of ${size} questions`)
+    report(`${label}: file chosen → rulebook checked`, parsed)
+    report(`${label}: "Start workbook" → first question painted`, opened)
+    report(`${label}: file chosen → first question painted (sum)`, parsed + opened, size === '5000' ? '≤ SurveyJS (≈ 2.2 s in the issue)' : '')
+  }
+  const floorTyping = quantile(floor.typing, 0.95)
+  const floorClick = quantile(floor.clicking, 0.5)
+  const typing = await typeTimed(page, 'textarea')
+  report(`${label}: keystroke → paint (reasoning)`, typing, `p95 ≤ ${ms(1.5 * floorTyping)} (1.5× floor)`)
+  // Q1's Yes and No: each click changes which later questions are asked, and conclusions.
+  const clicks = await clickTimed(page, 'main input[type=radio] >> nth=0', 'main input[type=radio] >> nth=1', 'input[type=radio]')
+  report(`${label}: click an answer → outline + conclusions painted`, clicks, size === '5000' ? 'p50 ≤ 100 ms' : `p50 ≤ ${ms(2 * floorClick)} (2× floor)`)
+  reportValue(`${label}: DOM elements (question page)`, String(await elementCount(page)))
+  const reload = await reloadTimes(page)
+  report(`${label}: reload → shell painted`, reload.shell, '≤ 200 ms')
+  report(`${label}: reload → question painted`, reload.question)
+  reportValue(`${label}: JS heap after GC`, `${(await heapMB(page)).toFixed(1)} MB`, size === '5000' ? '≤ 47.7 MB' : '')
+  if (size !== 'flagship') {
+    await answerEverything(page)
+    reportValue(`${label}, all answered: JS heap after GC`, `${(await heapMB(page)).toFixed(1)} MB`, size === '5000' ? '≤ 47.7 MB' : '')
+    const typingAnswered = await typeTimed(page, 'textarea')
+    report(`${label}, all answered: keystroke → paint`, typingAnswered, `p95 ≤ ${ms(1.5 * floorTyping)}`)
+    const saves = await saveTimings(page)
+    report(`${label}, all answered: save, the store's part`, saves.snapshot)
+    report(`${label}, all answered: save, until stored in IndexedDB`, saves.whole)
+  }
+  await context.close()
+}
+
+async function waitForServer(server: ChildProcess) {
+  for (let i = 0; i < 100; i++) {
+    if (server.exitCode !== null) throw new Error('vite preview stopped')
+    try {
+      if ((await fetch(base)).ok) return
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`nothing answers on ${base}`)
+}
+
+const answering = await fetch(base).then(
+  () => true,
+  () => false,
+)
+if (answering) throw new Error(`something already answers on ${base}: stop it, or set PW_PORT`)
+// In a process group of its own, so that stopping it stops vite too (npx starts it as a child).
+console.log(`Chromium, ${options.dist}, ${samples} samples per timing (medians and p95; single figures are one run)`)
+printRow(['measure', 'p50', 'p95', 'n', 'goal'])
+const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', options.dist!], {
+  stdio: 'ignore',
+  detached: true,
+})
+try {
+  await waitForServer(server)
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
+  const floor = await floors(browser)
+  report('floor: bare textarea, keystroke → paint', floor.typing)
+  report('floor: bare radio, click → paint', floor.clicking)
+  for (const size of options.sizes!.split(',')) await measureSize(browser, size, floor)
+  await browser.close()
+} finally {
+  if (server.pid) process.kill(-server.pid)
+}
+
