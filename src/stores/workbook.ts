@@ -25,6 +25,7 @@ import { summarizeWorkbook, RECORD_VERSION } from '@/persistence/records'
 import { describeStorageError, storage } from '@/persistence/storage'
 import { clearEmergencyCopy, readEmergencyCopy, saveEmergencyCopy } from '@/persistence/emergency'
 import { downloadText, exportFileName, sessionToJson } from '@/persistence/files'
+import { hasReasoning } from '@/report/review'
 import { useRulebookStore } from './rulebook'
 
 /** How long after a change the workbook is saved: soon enough to lose nothing, rarely enough not to lag typing. */
@@ -135,7 +136,27 @@ export const useWorkbookStore = defineStore('workbook', () => {
     walk.sections = shallowReactive(next.sections.slice())
     walk.next = next.next
     walk.progress = next.progress
+    recount()
   }
+  /**
+   * Of the answered questions, how many have reasoning and how many are committed. Counted when
+   * the workbook opens and when it is saved (not on every keystroke).
+   */
+  const workCounts = shallowRef({ reasoned: 0, committed: 0 })
+  function recount() {
+    const answers = session.value?.answers ?? {}
+    let reasoned = 0
+    let committed = 0
+    for (const q of walk.questions) {
+      if (q.status !== 'answered') continue
+      const done = Object.hasOwn(answers, q.id) ? answers[q.id] : undefined
+      if (hasReasoning(done?.reasoning)) reasoned++
+      if (done?.committedAt) committed++
+    }
+    const now = workCounts.value
+    if (now.reasoned !== reasoned || now.committed !== committed) workCounts.value = { reasoned, committed }
+  }
+
   // Synchronous, so the walk is there as soon as the workbook is ready.
   watch(compiled, startWalk, { flush: 'sync' })
 
@@ -311,6 +332,7 @@ export const useWorkbookStore = defineStore('workbook', () => {
         session: saved,
         summary: summarizeWorkbook(saved.id, saved, book, walk.progress),
       })
+      recount()
       // Named timings, for the browser benchmark: the store's own work, then the whole save
       // (with the browser's copy into IndexedDB).
       measure('casework:save-snapshot', started)
@@ -583,6 +605,7 @@ export const useWorkbookStore = defineStore('workbook', () => {
     commit,
     lastChange,
     undoLastChange,
+    workCounts,
     goTo,
     rename,
   }
