@@ -31,7 +31,7 @@ describe('views/StartView', () => {
     const { wrapper, router } = await mountStart()
     expect(wrapper.text()).toContain('No workbooks yet')
     expect(wrapper.get('article h3').text()).toBe('Strikes on foreign territory')
-    await button(wrapper, 'Start a workbook').trigger('click')
+    await button(wrapper, 'Start a workbook on Strikes on foreign territory').trigger('click')
     await wrapper.get('input[value=boats]').trigger('change')
     expect((wrapper.get('input.input').element as HTMLInputElement).value).toBe('The boat strikes')
     await wrapper.get('form').trigger('submit')
