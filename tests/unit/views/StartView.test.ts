@@ -72,7 +72,8 @@ describe('views/StartView', () => {
     const text = readFileSync(resolve('tests/fixtures/ui/broken-rulebook.yaml'), 'utf8')
     Object.defineProperty(input.element, 'files', { value: [new File([text], 'broken.yaml')] })
     await input.trigger('change')
-    await vi.waitFor(() => expect(wrapper.text()).toContain('broken.yaml has 2 errors'))
+    // The parser and validator load on demand; the first import of them in a test run is slow.
+    await vi.waitFor(() => expect(wrapper.text()).toContain('broken.yaml has 2 errors'), { timeout: 10_000 })
     expect(wrapper.text()).toContain('Line 30, column 14')
     wrapper.unmount()
   })
