@@ -25,6 +25,7 @@ import { authorityGroups, conclusionGroups, dateInWords } from './text.ts'
 import { citeAs } from '../engine/cite.ts'
 import { sortedGlossary } from '../engine/glossary.ts'
 import { memoState } from '../engine/memo.ts'
+import { reviewWorkbook } from './review.ts'
 
 /** What a report is made with, beyond the rulebook, the session and its walk. */
 export interface ReportOptions {
@@ -142,6 +143,12 @@ export function buildReport(
         pinpoint: citation.pinpoint,
       })),
       committedAt: work?.committedAt,
+      committed: committedReport(question, work),
+      revisions: (work?.revisions ?? []).map((revision) => ({
+        at: revision.at,
+        answer: revision.value === undefined ? undefined : describeAnswer(question, revision.value),
+        afterReveal: revision.afterReveal ?? false,
+      })),
       reason,
       warnings: warningsFor(question.id),
       modelAnswer: modelAnswer(question, work),
@@ -230,6 +237,7 @@ export function buildReport(
   )
 
   return {
+    review: reviewWorkbook(compiled, session, walk),
     title: {
       rulebookId: rulebook.id,
       rulebookTitle: rulebook.title,
@@ -284,6 +292,26 @@ function flagshipParts(
     ...(memo ? { memo } : {}),
     ...(glossary.length > 0 ? { glossary } : {}),
     citeAs: citeAs(rulebook, { id: session.scenario, title: scenario?.title ?? session.scenario }),
+  }
+}
+
+/** What was committed, when the work has changed since; undefined when it is the same (or unknown). */
+function committedReport(
+  question: Question,
+  work: QuestionWork | undefined,
+): ReportQuestion['committed'] {
+  const committed = work?.committed
+  if (!committed) return undefined
+  const parts = ['issue', 'rule', 'application', 'conclusion'] as const
+  const reasoningChanged = parts.some(
+    (part) => (committed.reasoning?.[part] ?? '').trim() !== (work.reasoning?.[part] ?? '').trim(),
+  )
+  const answerChanged = (work.revisions?.length ?? 0) > 0
+  if (!reasoningChanged && !answerChanged) return undefined
+  return {
+    at: committed.at,
+    answer: committed.value === undefined ? undefined : describeAnswer(question, committed.value),
+    reasoning: reasoningChanged ? { ...committed.reasoning } : undefined,
   }
 }
 

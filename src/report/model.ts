@@ -13,6 +13,7 @@ import type {
 } from '../engine/generated/rulebook.ts'
 import type { Confidence } from '../engine/generated/session.ts'
 import type { ConclusionStatus, QuestionStatus } from '../engine/walk.ts'
+import type { Review } from './review.ts'
 
 /** Markdown from a student or the rulebook; never trusted as HTML. */
 export type MarkdownText = string
@@ -20,6 +21,8 @@ export type MarkdownText = string
 /** The whole report. */
 export interface Report {
   title: ReportTitle
+  /** The check before hand-in (unanswered, without reasoning, uncommitted, stale, revised after reveal): shown first. */
+  review: Review
   /** What changed since the work was done (rulebook version, reworded questions), in words. */
   notices: string[]
   /** Rulebook sections with the questions answered in them, in rulebook order. */
@@ -140,11 +143,36 @@ export interface ReportQuestion {
   authorities: ReportCitation[]
   /** When the student committed the conclusion, as an ISO date and time. */
   committedAt: string | undefined
+  /**
+   * What was committed, when it differs from the work now (the answer or the reasoning changed
+   * after committing): the record stays honest about both.
+   */
+  committed: ReportCommitted | undefined
+  /** Changes of the answer after committing, oldest first. */
+  revisions: ReportRevision[]
   /** Why the question stands where it does (for stale questions: why it is no longer asked). */
   reason: string | undefined
   /** Notes about the work: the question was reworded since, the answer matches no option. */
   warnings: string[]
   modelAnswer: ReportModelAnswer | undefined
+}
+
+/** The answer and conclusion as committed. */
+export interface ReportCommitted {
+  at: string
+  /** The committed answer in words; undefined when none was chosen. */
+  answer: string | undefined
+  /** The reasoning committed, where it differs from the reasoning now. */
+  reasoning: ReportQuestion['reasoning'] | undefined
+}
+
+/** One change of the answer after committing. */
+export interface ReportRevision {
+  at: string
+  /** The answer it was changed to, in words; undefined when it was cleared. */
+  answer: string | undefined
+  /** Whether the model answer had been revealed when the change was made. */
+  afterReveal: boolean
 }
 
 /** A question asked (or that may be asked) and not yet answered. */

@@ -16,6 +16,7 @@ import type {
   ReportQuestion,
 } from './model.ts'
 import { markdownToBlocks, type TextBlock, type TextRun as MarkdownRun } from './markdown.ts'
+import { reviewParts } from './review.ts'
 import {
   citedAt,
   conclusionGroups,
@@ -176,6 +177,38 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
     for (const block of markdown(report.variation)) add(block)
   }
 
+  {
+    const { review } = report
+    const { counts } = review
+    add(heading(2, 'Review'))
+    add(
+      paragraph([
+        run(
+          `${counts.answered} of ${counts.total} questions answered, ${counts.reasoned} with reasoning, ${counts.committed} committed.`,
+        ),
+      ]),
+    )
+    const parts = reviewParts.filter(({ key }) => review[key].length > 0)
+    if (parts.length === 0)
+      add(
+        paragraph([
+          run(
+            'Nothing is left unanswered, unreasoned, uncommitted, stale or revised after the model answer.',
+          ),
+        ]),
+      )
+    for (const { key, heading: name } of parts)
+      add(
+        paragraph(
+          [
+            run(`${name} (${review[key].length}): `, { bold: true }),
+            run(review[key].map((q) => `Question ${q.number}. ${q.title}`).join('; ')),
+          ],
+          { bullet: { level: 0 } },
+        ),
+      )
+  }
+
   if (report.notices.length > 0) {
     add(heading(2, 'Changes since this work was done'))
     for (const notice of report.notices)
@@ -240,6 +273,35 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
     ...markdown(model.text),
   ]
 
+  /** What was committed, and the revisions since. */
+  const commitRecord = ({ committed, revisions }: ReportQuestion): DocxBlock[] => {
+    if (!committed && revisions.length === 0) return []
+    const blocks: DocxBlock[] = [heading(5, 'Committed work and revisions')]
+    if (committed) {
+      blocks.push(
+        labelled([
+          [`As committed on ${dateInWords(committed.at)}`, committed.answer ?? 'no answer'],
+        ]),
+      )
+      if (committed.reasoning?.conclusion?.trim())
+        blocks.push(...markdown(committed.reasoning.conclusion, { depth: 1 }))
+    }
+    for (const r of revisions)
+      blocks.push(
+        paragraph(
+          [
+            run(
+              `Revised on ${dateInWords(r.at)}${r.afterReveal ? ', after the model answer was revealed' : ''}: ${r.answer ?? 'answer cleared'}`,
+            ),
+          ],
+          { bullet: { level: 0 } },
+        ),
+      )
+    if (revisions.length === 0 && committed?.reasoning)
+      blocks.push(paragraph([run('The reasoning was revised after committing.')]))
+    return blocks
+  }
+
   const questionBlocks = (question: ReportQuestion): DocxBlock[] => {
     const items = answerItems(question)
     return [
@@ -251,6 +313,7 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
       ),
       ...(items.length > 0 ? [labelled(items)] : []),
       ...workBlocks(question),
+      ...commitRecord(question),
       ...(question.authorities.length > 0
         ? [
             labelled([

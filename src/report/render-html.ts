@@ -14,6 +14,7 @@ import type {
 import { fontFaceCss, type ReportFont } from './fonts.ts'
 import { isSafeLink, markdownToHtml, markdownToHtmlInline } from './markdown.ts'
 import { reportCss } from './style.ts'
+import { reviewParts } from './review.ts'
 import {
   citedAt,
   conclusionGroups,
@@ -72,6 +73,7 @@ ${body}
 export function renderHtmlBody(report: Report): string {
   const parts = [
     titleBlock(report),
+    review(report),
     notices(report),
     analysis(report),
     unanswered(report),
@@ -140,6 +142,22 @@ ${glossary
 </section>`
 }
 
+function review({ review }: Report): string {
+  const { counts } = review
+  const parts = reviewParts.filter(({ key }) => review[key].length > 0)
+  const list = parts
+    .map(
+      ({ key, heading }) =>
+        `<li><strong>${esc(heading)} (${review[key].length}):</strong> ${review[key].map((q) => `Question ${q.number}. ${esc(q.title)}`).join('; ')}</li>`,
+    )
+    .join('\n')
+  return `<section class="report-review" aria-labelledby="report-review">
+<h2 id="report-review">Review</h2>
+<p>${counts.answered} of ${counts.total} questions answered, ${counts.reasoned} with reasoning, ${counts.committed} committed.</p>
+${parts.length > 0 ? `<ul>\n${list}\n</ul>` : '<p>Nothing is left unanswered, unreasoned, uncommitted, stale or revised after the model answer.</p>'}
+</section>`
+}
+
 function notices({ notices }: Report): string {
   if (notices.length === 0) return ''
   return `<aside class="report-notices" aria-labelledby="report-notices">
@@ -171,7 +189,7 @@ ${body}
 }
 
 function questionBlock(question: ReportQuestion): string {
-  const student = [answerLine(question), ...workParts(question)].join('\n')
+  const student = [answerLine(question), ...workParts(question), commitRecord(question)].join('\n')
   const model = question.modelAnswer ? modelAnswerBlock(question.modelAnswer) : ''
   return `<section class="report-question" aria-labelledby="question-${esc(question.id)}">
 <h4 id="question-${esc(question.id)}">Question ${question.number}. ${esc(question.title)}</h4>
@@ -220,6 +238,30 @@ function workParts(
   return parts
 }
 
+/** What was committed, and the revisions since: a revision is recorded, never hidden. */
+function commitRecord(question: ReportQuestion): string {
+  const { committed, revisions } = question
+  if (!committed && revisions.length === 0) return ''
+  const lines: string[] = []
+  if (committed) {
+    lines.push(
+      `<p><strong>As committed</strong> on ${esc(dateInWords(committed.at))}: ${committed.answer === undefined ? 'no answer' : esc(committed.answer)}</p>`,
+    )
+    if (committed.reasoning?.conclusion?.trim())
+      lines.push(
+        `<div class="report-committed-conclusion">${md(committed.reasoning.conclusion)}</div>`,
+      )
+  }
+  if (revisions.length > 0) {
+    lines.push(
+      `<ul>\n${revisions.map((r) => `<li>Revised on <time datetime="${esc(r.at)}">${esc(dateInWords(r.at))}</time>${r.afterReveal ? ', after the model answer was revealed' : ''}: ${r.answer === undefined ? 'answer cleared' : esc(r.answer)}</li>`).join('\n')}\n</ul>`,
+    )
+  } else if (committed?.reasoning) {
+    lines.push('<p>The reasoning was revised after committing.</p>')
+  }
+  return `<div class="report-commit-record">\n<h5>Committed work and revisions</h5>\n${lines.join('\n')}\n</div>`
+}
+
 function quotedFact(fact: ReportFact): string {
   const label = `<span class="report-fact-label">${esc(factLabel(fact))}</span>`
   const qualifier = factQualifier(fact)
@@ -230,11 +272,11 @@ function quotedFact(fact: ReportFact): string {
 }
 
 function modelAnswerBlock(model: ReportModelAnswer): string {
-  return `<aside class="report-model">
+  return `<div class="report-model">
 <h5>Model answer${model.reveal === 'never' ? ' (instructor’s copy)' : ''}</h5>
 ${model.answer === undefined ? '' : `<p><strong>Answer:</strong> ${esc(model.answer)}</p>`}
 ${md(model.text)}
-</aside>`
+</div>`
 }
 
 function unanswered({ unanswered }: Report): string {
@@ -259,6 +301,7 @@ function stale({ stale }: Report): string {
   return `<section class="report-part" aria-labelledby="report-stale">
 <h2 id="report-stale">Work on questions no longer asked</h2>
 <p>An earlier answer changed, so these questions are no longer asked. The work on them is kept.</p>
+<h3>The work kept</h3>
 ${stale.map((question) => questionBlock(question)).join('\n')}
 </section>`
 }
@@ -268,6 +311,7 @@ function orphaned({ orphaned }: Report): string {
   return `<section class="report-part" aria-labelledby="report-orphaned">
 <h2 id="report-orphaned">Work on questions no longer in the rulebook</h2>
 <p>The rulebook has changed since this work was done. The work is kept as it was saved.</p>
+<h3>The work kept</h3>
 ${orphaned.map(orphanBlock).join('\n')}
 </section>`
 }

@@ -12,6 +12,7 @@ import type {
   ReportQuestion,
 } from './model.ts'
 import { inertMarkdown, inertMarkdownLine } from './markdown.ts'
+import { reviewParts } from './review.ts'
 import {
   citedAt,
   conclusionGroups,
@@ -28,6 +29,7 @@ import {
 export function renderMarkdown(report: Report): string {
   const blocks = [
     ...titleBlock(report),
+    ...review(report),
     ...notices(report),
     ...analysis(report),
     ...unanswered(report),
@@ -128,6 +130,47 @@ function titleBlock({ title, instructorCopy, variation }: Report): string[] {
   ]
 }
 
+function review({ review }: Report): string[] {
+  const { counts } = review
+  const parts = reviewParts.filter(({ key }) => review[key].length > 0)
+  return [
+    '## Review',
+    `${counts.answered} of ${counts.total} questions answered, ${counts.reasoned} with reasoning, ${counts.committed} committed.`,
+    parts.length > 0
+      ? parts
+          .map(
+            ({ key, heading }) =>
+              `- **${esc(heading)} (${review[key].length}):** ${review[key].map((q) => `Question ${q.number}. ${esc(q.title)}`).join('; ')}`,
+          )
+          .join('\n')
+      : 'Nothing is left unanswered, unreasoned, uncommitted, stale or revised after the model answer.',
+  ]
+}
+
+function commitRecord(question: ReportQuestion): string[] {
+  const { committed, revisions } = question
+  if (!committed && revisions.length === 0) return []
+  const blocks = ['##### Committed work and revisions']
+  if (committed) {
+    blocks.push(
+      `**As committed** on ${esc(dateInWords(committed.at))}: ${committed.answer === undefined ? 'no answer' : esc(committed.answer)}`,
+    )
+    if (committed.reasoning?.conclusion?.trim())
+      blocks.push(quote(md(committed.reasoning.conclusion)))
+  }
+  if (revisions.length > 0)
+    blocks.push(
+      revisions
+        .map(
+          (r) =>
+            `- Revised on ${esc(dateInWords(r.at))}${r.afterReveal ? ', after the model answer was revealed' : ''}: ${r.answer === undefined ? 'answer cleared' : esc(r.answer)}`,
+        )
+        .join('\n'),
+    )
+  else if (committed?.reasoning) blocks.push('The reasoning was revised after committing.')
+  return blocks
+}
+
 function notices({ notices }: Report): string[] {
   if (notices.length === 0) return []
   return [
@@ -154,7 +197,7 @@ function questionBlocks(question: ReportQuestion): string[] {
   ]
   if (question.reason) blocks.push(line(question.reason))
   for (const warning of question.warnings) blocks.push(`**Note:** ${line(warning)}`)
-  blocks.push(...answerLine(question), ...workBlocks(question))
+  blocks.push(...answerLine(question), ...workBlocks(question), ...commitRecord(question))
   if (question.authorities.length > 0) {
     const cited = question.authorities.map((a) =>
       esc(a.pinpoint ? `${a.title}, ${a.pinpoint}` : a.title),
@@ -229,6 +272,7 @@ function stale({ stale }: Report): string[] {
   return [
     '## Work on questions no longer asked',
     'An earlier answer changed, so these questions are no longer asked. The work on them is kept.',
+    '### The work kept',
     ...stale.flatMap(questionBlocks),
   ]
 }
@@ -238,6 +282,7 @@ function orphaned({ orphaned }: Report): string[] {
   return [
     '## Work on questions no longer in the rulebook',
     'The rulebook has changed since this work was done. The work is kept as it was saved.',
+    '### The work kept',
     ...orphaned.flatMap(orphanBlocks),
   ]
 }

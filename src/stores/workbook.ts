@@ -14,7 +14,9 @@ import type { Question } from '@/engine/generated/rulebook'
 import type { ResolvedScenario } from '@/engine/scenarios'
 import type {
   AnswerValue,
+  CommittedWork,
   Confidence,
+  Revision,
   QuestionWork,
   Reasoning,
   Session,
@@ -22,12 +24,9 @@ import type {
 import type { Walk } from '@/engine/walk'
 import { summarizeWorkbook, RECORD_VERSION } from '@/persistence/records'
 import { describeStorageError, storage } from '@/persistence/storage'
-import {
-  clearEmergencyCopy,
-  readEmergencyCopy,
-  saveEmergencyCopy,
-} from '@/persistence/emergency'
+import { clearEmergencyCopy, readEmergencyCopy, saveEmergencyCopy } from '@/persistence/emergency'
 import { downloadText, exportFileName, sessionToJson } from '@/persistence/files'
+import { hasReasoning } from '@/report/review'
 import { useRulebookStore } from './rulebook'
 
 /** How long after a change the workbook is saved: soon enough to lose nothing, rarely enough not to lag typing. */
@@ -36,6 +35,24 @@ export const SAVE_DELAY_MS = 300
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error'
 export type LoadState = 'idle' | 'loading' | 'ready' | 'not-found' | 'no-rulebook' | 'error'
 export type ReasoningPart = keyof Reasoning
+
+/** What one change of an answer did: see `lastChange` in the store. */
+export interface AnswerChange {
+  questionId: string
+  /** The work on the question before the change (undefined: there was none). */
+  before: QuestionWork | undefined
+  /** Questions whose work became stale. */
+  stale: string[]
+  /** Questions asked now that were not before. */
+  asked: string[]
+}
+
+/** Whether two answers are the same (lists in any order). */
+export function sameAnswer(a: AnswerValue | undefined, b: AnswerValue | undefined): boolean {
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x) => b.includes(x))
+  return a === b
+}
 
 /**
  * Resolves once the next frame has been painted (at once where nothing paints, as in tests; after
@@ -86,7 +103,9 @@ export const useWorkbookStore = defineStore('workbook', () => {
   /** Raised by every change to the session; the one watch below saves when it moves. */
   const revision = ref(0)
 
-  const compiled = computed(() => (loadState.value === 'ready' ? rulebookStore.compiled : undefined))
+  const compiled = computed(() =>
+    loadState.value === 'ready' ? rulebookStore.compiled : undefined,
+  )
   const rulebook = computed(() => compiled.value?.rulebook)
 
   /**
@@ -118,7 +137,27 @@ export const useWorkbookStore = defineStore('workbook', () => {
     walk.sections = shallowReactive(next.sections.slice())
     walk.next = next.next
     walk.progress = next.progress
+    recount()
   }
+  /**
+   * Of the answered questions, how many have reasoning and how many are committed. Counted when
+   * the workbook opens and when it is saved (not on every keystroke).
+   */
+  const workCounts = shallowRef({ reasoned: 0, committed: 0 })
+  function recount() {
+    const answers = session.value?.answers ?? {}
+    let reasoned = 0
+    let committed = 0
+    for (const q of walk.questions) {
+      if (q.status !== 'answered') continue
+      const done = Object.hasOwn(answers, q.id) ? answers[q.id] : undefined
+      if (hasReasoning(done?.reasoning)) reasoned++
+      if (done?.committedAt) committed++
+    }
+    const now = workCounts.value
+    if (now.reasoned !== reasoned || now.committed !== committed) workCounts.value = { reasoned, committed }
+  }
+
   // Synchronous, so the walk is there as soon as the workbook is ready.
   watch(compiled, startWalk, { flush: 'sync' })
 
@@ -227,7 +266,8 @@ export const useWorkbookStore = defineStore('workbook', () => {
       if (id.value !== workbookId) return
       session.value = loaded
       resetWork()
-      loadError.value = 'The rulebook for this workbook could not be loaded. Check your connection and reload the page.'
+      loadError.value =
+        'The rulebook for this workbook could not be loaded. Check your connection and reload the page.'
       loadState.value = 'error'
       return
     }
@@ -255,6 +295,7 @@ export const useWorkbookStore = defineStore('workbook', () => {
 
   async function shut(): Promise<void> {
     await flush()
+    lastChange.value = undefined
     id.value = undefined
     session.value = undefined
     resetWork()
@@ -293,6 +334,7 @@ export const useWorkbookStore = defineStore('workbook', () => {
         session: saved,
         summary: summarizeWorkbook(saved.id, saved, book, walk.progress),
       })
+      recount()
       // Named timings, for the browser benchmark: the store's own work, then the whole save
       // (with the browser's copy into IndexedDB).
       measure('casework:save-snapshot', started)
@@ -412,12 +454,65 @@ export const useWorkbookStore = defineStore('workbook', () => {
     touch()
   }
 
+  /**
+   * What the last change of an answer did elsewhere: the questions whose work it made stale and
+   * those it newly asks, told where the change was made, with the work as it was before so that
+   * the change can be undone.
+   */
+  const lastChange = shallowRef<AnswerChange>()
+
   /** Sets (or, with undefined, clears) the answer. Later work is never deleted: it may turn stale. */
   function answer(questionId: string, value: AnswerValue | undefined) {
+    const before = storedWork(questionId)
+    const statusBefore = walk.questions.map((q) => q.status)
     edit(questionId, (target) => {
       if (value === undefined) delete target.value
       else target.value = Array.isArray(value) ? [...value] : value
+      // A committed answer stays as committed; a change after it is recorded as a revision.
+      if (target.committedAt !== undefined && !sameAnswer(before?.value, target.value)) {
+        const revision: Revision = {
+          at: new Date().toISOString(),
+          afterReveal: revealed(questionId, target),
+        }
+        if (target.value !== undefined) revision.value = target.value
+        target.revisions = [...(target.revisions ?? []), revision]
+      }
     })
+    const stale: string[] = []
+    const asked: string[] = []
+    walk.questions.forEach((q, i) => {
+      const was = statusBefore[i]
+      if (q.status === 'stale' && was !== 'stale') stale.push(q.id)
+      else if (
+        (q.status === 'to-answer' || q.status === 'answered') &&
+        was !== 'to-answer' &&
+        was !== 'answered'
+      )
+        asked.push(q.id)
+    })
+    lastChange.value = { questionId, before, stale, asked }
+  }
+
+  /** Undoes the last change of an answer: the work on that question goes back to what it was. */
+  function undoLastChange() {
+    const change = lastChange.value
+    const current = session.value
+    if (!change || !current) return
+    lastChange.value = undefined
+    const restored = change.before
+    if (restored) current.answers[change.questionId] = restored
+    else delete current.answers[change.questionId]
+    workRef(change.questionId).value = restored
+    if (live) applyChanges(live.update(change.questionId, restored))
+    touch()
+  }
+
+  /** Whether the model answer of a question is shown to the student once the work is committed. */
+  function revealed(questionId: string, target: QuestionWork): boolean {
+    const model = question(questionId)?.modelAnswer
+    if (!model) return false
+    const reveal = model.reveal ?? 'after-commit'
+    return reveal === 'always' || (reveal === 'after-commit' && target.committedAt !== undefined)
   }
 
   function setReasoning(questionId: string, part: ReasoningPart, text: string) {
@@ -456,7 +551,15 @@ export const useWorkbookStore = defineStore('workbook', () => {
   /** Commits the conclusion, which reveals the model answer where the rulebook allows. */
   function commit(questionId: string) {
     edit(questionId, (target) => {
-      target.committedAt = new Date().toISOString()
+      const at = new Date().toISOString()
+      target.committedAt = at
+      // Frozen: later edits change the work, never what was committed.
+      const committed: CommittedWork = { at }
+      if (target.value !== undefined)
+        committed.value = Array.isArray(target.value) ? [...target.value] : target.value
+      if (target.reasoning) committed.reasoning = { ...target.reasoning }
+      if (target.confidence) committed.confidence = target.confidence
+      target.committed = committed
     })
   }
 
@@ -502,6 +605,9 @@ export const useWorkbookStore = defineStore('workbook', () => {
     uncite,
     setCounterArgument,
     commit,
+    lastChange,
+    undoLastChange,
+    workCounts,
     goTo,
     rename,
   }

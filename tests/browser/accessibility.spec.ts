@@ -2,7 +2,7 @@
 /** WCAG 2.1 AA by axe-core on the main screens, and the workbook used from the keyboard alone. */
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { startFlagshipWorkbook } from './helpers'
+import { outlineQuestion, startFlagshipWorkbook } from './helpers'
 
 async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
@@ -87,4 +87,25 @@ test('the workbook works from the keyboard: shortcuts, answers, visible focus', 
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(page.getByRole('main')).toBeFocused()
+})
+
+test('a skipped question’s note and the report with its review have no WCAG 2.1 AA violations', async ({ page }) => {
+  await startFlagshipWorkbook(page, 'Skipped contrast')
+  await outlineQuestion(page, 6).click()
+  await page.getByRole('radio', { name: /^Beyond any state's territorial sea/ }).check()
+  await outlineQuestion(page, 7).click()
+  await expect(page.getByRole('note')).toContainText('This question is skipped')
+  await expectNoViolations(page)
+  await page.getByRole('link', { name: 'Report', exact: true }).click()
+  await expect(page.getByRole('region', { name: 'Before you hand in' })).toBeVisible()
+  await expectNoViolations(page)
+})
+
+test('each start card’s button is named after its rulebook', async ({ page }) => {
+  await page.goto('/')
+  const buttons = page.getByRole('button', { name: /^Start a workbook on / })
+  await expect(buttons.first()).toBeVisible()
+  const names = await buttons.evaluateAll((all) => all.map((b) => b.textContent?.replace(/\s+/g, ' ').trim()))
+  expect(names.length).toBeGreaterThan(1)
+  expect(new Set(names).size).toBe(names.length)
 })

@@ -7,7 +7,7 @@ export const flagship = /Force, consent and covert authority/
 /** Starts a workbook on the flagship rulebook (first scenario) and opens its first question. */
 export async function startFlagshipWorkbook(page: Page, title = 'Seminar 4'): Promise<void> {
   await page.goto('/')
-  await page.getByRole('article', { name: flagship }).getByRole('button', { name: 'Start a workbook' }).click()
+  await page.getByRole('article', { name: flagship }).getByRole('button', { name: new RegExp(`^Start a workbook on ${flagship.source}`) }).click()
   const dialog = page.getByRole('dialog', { name: 'Start a workbook' })
   await dialog.getByLabel('Name of the workbook').fill(title)
   await dialog.getByLabel(/Your name/).fill('Alex Moreno')

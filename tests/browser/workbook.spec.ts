@@ -56,7 +56,7 @@ test('answers along a path, keeps everything across a reload, and marks stale wo
   await expect(page.getByLabel('Issue')).toHaveValue('Whether the dock strike is an act of the United States.')
   await expect(page.getByLabel('Conclusion', { exact: true })).toHaveValue('The strike is **conduct of the United States**.')
   await expect(page.getByRole('radio', { name: 'High' })).toBeChecked()
-  await expect(page.getByText('Committed')).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Commit and compare' }).getByText(/^✓\s*Committed$/)).toBeVisible()
   await page.goto('/')
   await page.getByRole('link', { name: 'Resume Seminar 4' }).click()
   await expect(page).toHaveURL(/\/questions\/attribution-conduct$/)

@@ -12,6 +12,18 @@ export type Id = string
  * How confident the student is.
  */
 export type Confidence = 'low' | 'medium' | 'high'
+/**
+ * The answer committed.
+ */
+export type AnswerValue1 = string | number | Id[]
+/**
+ * The confidence committed.
+ */
+export type Confidence1 = 'low' | 'medium' | 'high'
+/**
+ * The answer it was changed to; absent when the answer was cleared.
+ */
+export type AnswerValue2 = string | number | Id[]
 
 /**
  * One student's work on one rulebook and scenario: answers, reasoning per question, confidence, cited facts, counter-arguments and timestamps, with the rulebook version and content hash it was made against.
@@ -109,6 +121,13 @@ export interface QuestionWork {
    * When the student committed the conclusion (which may reveal the model answer).
    */
   committedAt?: string
+  committed?: CommittedWork
+  /**
+   * Changes of the answer made after committing, oldest first, each with its time: a revision is recorded, never hidden.
+   *
+   * @maxItems 1000
+   */
+  revisions?: Revision[]
   /**
    * Fingerprint of the question (prompt, answer kind and options) when the work last changed, so that a reworded question can be pointed out.
    */
@@ -142,4 +161,51 @@ export interface Reasoning {
    * The conclusion reached.
    */
   conclusion?: string
+}
+/**
+ * The work as it stood when the student committed, kept unchanged by later edits, so that the comparison with the model answer and the report are always against what was committed. Absent in sessions saved before commits were kept (then only `committedAt` is known).
+ */
+export interface CommittedWork {
+  /**
+   * When the student committed (the same as `committedAt`).
+   */
+  at: string
+  value?: AnswerValue1
+  reasoning?: Reasoning1
+  confidence?: Confidence1
+}
+/**
+ * The reasoning committed.
+ */
+export interface Reasoning1 {
+  /**
+   * The issue the question raises.
+   */
+  issue?: string
+  /**
+   * The rule that governs it.
+   */
+  rule?: string
+  /**
+   * The rule applied to the facts.
+   */
+  application?: string
+  /**
+   * The conclusion reached.
+   */
+  conclusion?: string
+}
+/**
+ * One change of the answer after committing.
+ */
+export interface Revision {
+  /**
+   * When the answer was changed.
+   */
+  at: string
+  value?: AnswerValue2
+  /**
+   * Whether the model answer had been shown to the student when the change was made.
+   */
+  afterReveal?: boolean
 }

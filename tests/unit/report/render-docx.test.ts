@@ -68,6 +68,7 @@ describe('report/render-docx', () => {
       found.filter((p) => p.style === `Heading${level}`).map((p) => p.text)
     expect(headings(1)).toEqual(['The Harbour Strike'])
     expect(headings(2)).toEqual([
+      'Review',
       'Changes since this work was done',
       'Analysis',
       'Questions not yet answered',

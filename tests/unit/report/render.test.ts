@@ -57,7 +57,7 @@ describe('report/render-html', () => {
   it('shows the model answer beside the student’s', () => {
     const body = renderHtmlBody(report)
     expect(body).toMatch(
-      /<div class="report-compare">\n<div class="report-student">\n<h5>Your answer<\/h5>[\s\S]*?<aside class="report-model">\n<h5>Model answer<\/h5>/,
+      /<div class="report-compare">\n<div class="report-student">\n<h5>Your answer<\/h5>[\s\S]*?<div class="report-model">\n<h5>Model answer<\/h5>/,
     )
   })
 

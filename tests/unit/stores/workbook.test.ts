@@ -50,6 +50,38 @@ describe('stores/workbook', () => {
     expect(workbook.walk.conclusions.find((c) => c.id === 'prima-facie-breach')?.status).toBe('fails')
   })
 
+  it('keeps the work as committed, and records a later change of the answer as a revision', async () => {
+    const workbook = await openNewWorkbook()
+    workbook.answer('use-of-force', 'yes')
+    workbook.setReasoning('use-of-force', 'conclusion', 'Force was used.')
+    workbook.commit('use-of-force')
+    workbook.answer('use-of-force', 'no')
+    workbook.setReasoning('use-of-force', 'conclusion', 'No force after all.')
+    const work = workbook.work('use-of-force')!
+    expect(work.committed).toMatchObject({ value: 'yes', reasoning: { conclusion: 'Force was used.' } })
+    expect(work.committed?.at).toBe(work.committedAt)
+    expect(work.value).toBe('no')
+    expect(work.revisions).toHaveLength(1)
+    expect(work.revisions?.[0]).toMatchObject({ value: 'no' })
+    // Setting the same answer again is no revision.
+    workbook.answer('use-of-force', 'no')
+    expect(workbook.work('use-of-force')?.revisions).toHaveLength(1)
+  })
+
+  it('says which work an answer change made stale, and undoes the change', async () => {
+    const workbook = await openNewWorkbook()
+    workbook.answer('use-of-force', 'yes')
+    expect(workbook.lastChange?.asked).toContain('attribution')
+    workbook.answer('consent', 'no')
+    workbook.answer('use-of-force', 'no')
+    expect(workbook.lastChange).toMatchObject({ questionId: 'use-of-force' })
+    expect(workbook.lastChange?.stale).toContain('consent')
+    workbook.undoLastChange()
+    expect(workbook.work('use-of-force')?.value).toBe('yes')
+    expect(status(workbook, 'consent')).toBe('answered')
+    expect(workbook.lastChange).toBeUndefined()
+  })
+
   it('keeps reasoning, confidence, cited facts, counter-argument and commit on the work', async () => {
     const workbook = await openNewWorkbook()
     workbook.answer('use-of-force', 'yes')

@@ -31,7 +31,7 @@ describe('views/StartView', () => {
     const { wrapper, router } = await mountStart()
     expect(wrapper.text()).toContain('No workbooks yet')
     expect(wrapper.get('article h3').text()).toBe('Strikes on foreign territory')
-    await button(wrapper, 'Start a workbook').trigger('click')
+    await button(wrapper, 'Start a workbook on Strikes on foreign territory').trigger('click')
     await wrapper.get('input[value=boats]').trigger('change')
     expect((wrapper.get('input.input').element as HTMLInputElement).value).toBe('The boat strikes')
     await wrapper.get('form').trigger('submit')
@@ -72,7 +72,8 @@ describe('views/StartView', () => {
     const text = readFileSync(resolve('tests/fixtures/ui/broken-rulebook.yaml'), 'utf8')
     Object.defineProperty(input.element, 'files', { value: [new File([text], 'broken.yaml')] })
     await input.trigger('change')
-    await vi.waitFor(() => expect(wrapper.text()).toContain('broken.yaml has 2 errors'))
+    // The parser and validator load on demand; the first import of them in a test run is slow.
+    await vi.waitFor(() => expect(wrapper.text()).toContain('broken.yaml has 2 errors'), { timeout: 10_000 })
     expect(wrapper.text()).toContain('Line 30, column 14')
     wrapper.unmount()
   })

@@ -173,7 +173,7 @@ describe('components/report/ReportImportSession', () => {
     await button(wrapper, 'Import')!.trigger('click')
     await settle()
     expect((await storage.listWorkbooks()).map((w) => w.title).sort()).toEqual([
-      'Imported work',
+      'Imported work (imported copy)',
       'Saved already',
     ])
     wrapper.unmount()
