@@ -306,9 +306,20 @@ function parsePositional(text: string) {
   if (syntaxErrors.length === 0) {
     try {
       value = doc.toJS({ maxAliasCount: 100 })
-    } catch {
-      // An alias bomb: report it like any other syntax mistake.
-      syntaxErrors.push({ ...yamlMessages.RESOURCE_EXHAUSTION!, code: 'yaml-syntax', range: startOfFile })
+    } catch (error) {
+      // An alias with no anchor before it, or an alias bomb: report it like any other syntax mistake.
+      const unresolved = error instanceof ReferenceError && /Unresolved alias/.test(error.message)
+      const name = unresolved ? /:\s*([^\s:]{1,40})\s*$/.exec(error.message)?.[1] : undefined
+      syntaxErrors.push(
+        unresolved
+          ? {
+              message: `the alias \`*${name ?? ''}\` refers to no anchor (\`&${name ?? 'name'}\`) set before it`,
+              hint: 'define the anchor before the alias, or write the content out',
+              code: 'yaml-syntax',
+              range: startOfFile,
+            }
+          : { ...yamlMessages.RESOURCE_EXHAUSTION!, code: 'yaml-syntax', range: startOfFile },
+      )
     }
   }
   return { value, syntaxErrors, locate, locateWithin }

@@ -47,8 +47,8 @@ describe('lms/records', () => {
     })
   })
 
-  it('writes SCORM times in whole seconds, UTC', () => {
-    expect(scormTime('2026-01-15T10:00:00.123Z')).toBe('2026-01-15T10:00:00.00Z')
+  it('writes SCORM times in UTC with hundredths, as the data model\'s time grammar allows', () => {
+    expect(scormTime('2026-01-15T10:00:00.123Z')).toBe('2026-01-15T10:00:00.12Z')
     expect(scormTime('not a date')).toBe('')
   })
 })
