@@ -417,11 +417,12 @@ export function aggregateClass(
   const scenarios = rulebook.scenarios
     .map((s) => ({
       id: s.id,
-      title: s.title,
+      // A variation may inherit its title from the scenario it extends.
+      title: compiled.scenarios.get(s.id)?.title ?? s.title ?? s.id,
       members: students.flatMap((student, i) => (student.session.scenario === s.id ? [i] : [])),
     }))
     .filter((s) => s.members.length > 0)
-  const scenarioTitle = new Map(rulebook.scenarios.map((s) => [s.id, s.title]))
+  const scenarioTitle = new Map(scenarios.map((s) => [s.id, s.title]))
 
   const questions: ClassQuestion[] = compiled.questions.map(({ question, index }) => ({
     id: question.id,

@@ -12,7 +12,7 @@ describe('studio/outline', () => {
     expect(idsOf(outline, 'conclusion').map((e) => e.id)).toEqual(rulebook!.conclusions.map((c) => c.id))
     expect(idsOf(outline, 'section').map((e) => e.id)).toEqual(rulebook!.sections.map((s) => s.id))
     expect(idsOf(outline, 'authority').map((e) => e.id)).toEqual(rulebook!.authorities.map((a) => a.id))
-    expect(idsOf(outline, 'fact').map((e) => e.id)).toEqual(rulebook!.scenarios.flatMap((s) => s.facts.map((f) => f.id)))
+    expect(idsOf(outline, 'fact').map((e) => e.id)).toEqual(rulebook!.scenarios.flatMap((s) => (s.facts ?? []).map((f) => f.id)))
     const lines = text.split('\n')
     for (const entry of outline) expect(lines[entry.line - 1]!.slice(entry.column - 1)).toMatch(new RegExp(`^["']?${entry.id}`))
   })
