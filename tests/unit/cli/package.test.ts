@@ -86,7 +86,7 @@ afterAll(() => {
 
 // Each test starts a few whole processes; a busy machine (CI) makes each take a second or more.
 describe('the packed casework package', { timeout: 60_000 }, () => {
-  it('holds only the command, the built CLI, the schemas, the README and the licence', () => {
+  it('holds only the command, the built CLI (with its typefaces and the app it packages for an LMS), the schemas, the README and the licence', () => {
     expect(tarballFiles).toEqual(
       expect.arrayContaining([
         'bin/casework.js',
@@ -100,7 +100,7 @@ describe('the packed casework package', { timeout: 60_000 }, () => {
     )
     const outside = tarballFiles.filter(
       (path) =>
-        !/^(bin\/casework\.js|dist-cli\/.+\.js|schemas\/[a-z]+\.schema\.json|README\.md|LICENSE|package\.json)$/.test(
+        !/^(bin\/casework\.js|dist-cli\/.+\.(js|woff2)|dist-lms\/.+|schemas\/[a-z]+\.schema\.json|schemas\/scorm2004\/.+\.(xsd|md)|README\.md|LICENSE|package\.json)$/.test(
           path,
         ),
     )
