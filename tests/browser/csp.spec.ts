@@ -32,7 +32,7 @@ test('serves the policy and works under it without a single violation or console
   await expect(page.getByText('<b>raw HTML</b>')).toBeVisible()
   await expect(page.locator('main img')).toHaveCount(0)
   await page.getByRole('button', { name: 'Commit conclusion' }).click()
-  await outlineQuestion(page, 6).click()
+  await outlineQuestion(page, 7).click()
   await page.getByRole('radio').first().check()
   await page.getByRole('link', { name: 'Conclusions', exact: true }).first().click()
   await expect(page.getByRole('heading', { name: 'Conclusions', level: 1 })).toBeVisible()

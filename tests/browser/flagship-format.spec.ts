@@ -78,7 +78,7 @@ test('the model memo appears only once every asked question is committed', async
     await page.getByRole('navigation', { name: 'Outline' }).getByRole('link', { name: new RegExp(`^Q${number}\\b`) }).click()
     await page.getByRole('radio', { name: 'Yes' }).check()
     await page.getByRole('button', { name: 'Commit conclusion' }).click()
-    await expect(page.getByText('Committed')).toBeVisible()
+    await expect(page.getByRole('region', { name: 'Commit and compare' }).getByText(/^✓\s*Committed$/)).toBeVisible()
     if (number === 1) {
       await page.getByRole('link', { name: 'Conclusions', exact: true }).first().click()
       await expect(memo).toContainText('1 question remains')

@@ -167,8 +167,11 @@ test('a workbook too large for suspend_data says so, keeps working locally, offe
   const frame = page.frameLocator('iframe[title="Casework"]')
   await frame.getByRole('link', { name: /^Begin with Q1/ }).click()
   await frame.getByRole('radio', { name: 'Yes' }).check()
-  await expect.poll(async () => (await lmsState(page)).suspend_data).toMatch(/^cw1:/)
+  // The answer has reached the LMS (its interaction is there), so nothing is still on its way.
+  await expect.poll(async () => (await lmsState(page)).interactions.length).toBe(1)
+  await expect(frame.getByRole('status').filter({ hasText: 'Saved to your course' })).toBeVisible()
   const before = (await lmsState(page)).suspend_data
+  expect(before).toMatch(/^cw1:/)
 
   // Incompressible text, far beyond 64,000 characters once packed.
   let seed = 11

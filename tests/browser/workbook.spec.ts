@@ -34,11 +34,11 @@ test('answers along a path, keeps everything across a reload, and marks stale wo
   await expect(outlineQuestion(page, 1)).toContainText('Answered')
 
   // Where force was applied: on land, which makes the sovereignty question asked.
-  await outlineQuestion(page, 6).click()
+  await outlineQuestion(page, 7).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Where was force applied?')
   await page.getByRole('radio', { name: /^On Venezuela's land territory/ }).check()
-  await expect(outlineQuestion(page, 7)).toContainText('To answer')
-  await outlineQuestion(page, 7).click()
+  await expect(outlineQuestion(page, 8)).toContainText('To answer')
+  await outlineQuestion(page, 8).click()
   await page.getByRole('radio', { name: 'Yes' }).check()
   await page.getByLabel('Rule', { exact: true }).fill('A state may not exercise its power on the territory of another.')
 
@@ -62,14 +62,14 @@ test('answers along a path, keeps everything across a reload, and marks stale wo
   await expect(page).toHaveURL(/\/questions\/attribution-conduct$/)
 
   // Change an earlier answer: the sovereignty question is no longer asked, its work is kept.
-  await outlineQuestion(page, 6).click()
-  await page.getByRole('radio', { name: /^Beyond any state's territorial sea/ }).check()
-  await expect(outlineQuestion(page, 7)).toContainText('Stale')
   await outlineQuestion(page, 7).click()
+  await page.getByRole('radio', { name: /^On vessels beyond any State's territorial sea/ }).check()
+  await expect(outlineQuestion(page, 8)).toContainText('Stale')
+  await outlineQuestion(page, 8).click()
   await expect(page.getByRole('note')).toContainText('This question is no longer asked')
   await expect(page.getByRole('note')).toContainText('Your work on it is kept')
   await expect(page.getByLabel('Rule', { exact: true })).toHaveValue('A state may not exercise its power on the territory of another.')
-  await page.getByRole('note').getByRole('link', { name: /Go to Q6/ }).click()
+  await page.getByRole('note').getByRole('link', { name: /Go to Q7/ }).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Where was force applied?')
 
   await page.getByRole('link', { name: 'Conclusions', exact: true }).first().click()
@@ -79,14 +79,14 @@ test('answers along a path, keeps everything across a reload, and marks stale wo
 
 test('explains a skipped question in words and links to the deciding answer', async ({ page }) => {
   await startFlagshipWorkbook(page, 'Skips')
-  await outlineQuestion(page, 6).click()
-  await page.getByRole('radio', { name: /^Beyond any state's territorial sea/ }).check()
-  await expect(outlineQuestion(page, 7)).toContainText('Skipped')
   await outlineQuestion(page, 7).click()
+  await page.getByRole('radio', { name: /^On vessels beyond any State's territorial sea/ }).check()
+  await expect(outlineQuestion(page, 8)).toContainText('Skipped')
+  await outlineQuestion(page, 8).click()
   const note = page.getByRole('note')
   await expect(note).toContainText('This question is skipped')
-  await expect(note).toContainText(/Asked only if Q6 “Where was force applied\?” is one of .*; you answered “Beyond any state's territorial sea/)
-  await note.getByRole('link', { name: /Go to Q6/ }).click()
+  await expect(note).toContainText(/Asked only if Q7 “Where was force applied\?” is one of .*; you answered “On vessels beyond any State's territorial sea/)
+  await note.getByRole('link', { name: /Go to Q7/ }).click()
   await expect(page).toHaveURL(/\/questions\/location-of-force$/)
 })
 
