@@ -39,6 +39,15 @@ export function useDraftChecker() {
   let revision = 0
   let pending: CheckRequest | undefined
   let inFlight: { request: CheckRequest; sentAt: number; timer: ReturnType<typeof setTimeout> } | undefined
+  /** Callers waiting for the check of a given revision (or of a later one, which supersedes it). */
+  let waiting: { revision: number; resolve: (response: CheckResponse) => void }[] = []
+
+  function publish(response: CheckResponse) {
+    result.value = response
+    const ready = waiting.filter((w) => w.revision <= response.revision)
+    waiting = waiting.filter((w) => w.revision > response.revision)
+    for (const w of ready) w.resolve(response)
+  }
 
   function ensureWorker(): Worker {
     if (worker) return worker
@@ -48,7 +57,7 @@ export function useDraftChecker() {
       clearTimeout(inFlight.timer)
       lastRoundTrip.value = performance.now() - inFlight.sentAt
       inFlight = undefined
-      if (event.data.revision === revision) result.value = event.data
+      if (event.data.revision === revision) publish(event.data)
       sendNext()
     }
     worker.onerror = (event) => {
@@ -66,13 +75,13 @@ export function useDraftChecker() {
     worker?.terminate()
     worker = undefined
     if (request.revision === revision) {
-      result.value = {
+      publish({
         type: 'checked',
         revision: request.revision,
         took: CHECK_TIMEOUT_MS,
         problems: [timeoutProblem(request.file)],
         outline: request.text.length < 1_000_000 ? outlineOf(request.text) : [],
-      }
+      })
     }
     sendNext()
   }
@@ -96,11 +105,17 @@ export function useDraftChecker() {
     sendNext()
   }
 
+  /** Checks this text at once and resolves with its outcome: for actions that need the draft as it stands. */
+  function checkNow(text: string, file: string): Promise<CheckResponse> {
+    check(text, file)
+    return new Promise((resolve) => waiting.push({ revision, resolve }))
+  }
+
   onScopeDispose(() => {
     if (inFlight) clearTimeout(inFlight.timer)
     worker?.terminate()
     worker = undefined
   })
 
-  return { result, checking, lastRoundTrip, check }
+  return { result, checking, lastRoundTrip, check, checkNow }
 }
