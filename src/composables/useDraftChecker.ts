@@ -30,7 +30,10 @@ function createWorker(): Worker {
  * (older ones are skipped), a check that runs too long stopped by terminating the worker.
  */
 export function useDraftChecker() {
+  /** The latest answer, early or complete: its problems are what the editor shows. */
   const result = shallowRef<CheckResponse>()
+  /** The latest complete answer: its tests and rulebook. */
+  const complete = shallowRef<CheckResponse>()
   const checking = ref(false)
   /** Milliseconds from asking to the answer arriving, for the last check. */
   const lastRoundTrip = ref<number>()
@@ -44,6 +47,8 @@ export function useDraftChecker() {
 
   function publish(response: CheckResponse) {
     result.value = response
+    if (response.partial) return
+    complete.value = response
     const ready = waiting.filter((w) => w.revision <= response.revision)
     waiting = waiting.filter((w) => w.revision > response.revision)
     for (const w of ready) w.resolve(response)
@@ -54,6 +59,11 @@ export function useDraftChecker() {
     worker = createWorker()
     worker.onmessage = (event: MessageEvent<CheckResponse>) => {
       if (!inFlight || event.data.revision !== inFlight.request.revision) return
+      if (event.data.partial) {
+        // Problems show at once; the check itself goes on to the explorer and the tests.
+        if (event.data.revision === revision) publish(event.data)
+        return
+      }
       clearTimeout(inFlight.timer)
       lastRoundTrip.value = performance.now() - inFlight.sentAt
       inFlight = undefined
@@ -117,5 +127,5 @@ export function useDraftChecker() {
     worker = undefined
   })
 
-  return { result, checking, lastRoundTrip, check, checkNow }
+  return { result, complete, checking, lastRoundTrip, check, checkNow }
 }
