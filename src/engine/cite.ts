@@ -16,7 +16,7 @@ const months = [
 ]
 
 /** `2026-01-15` → `15 January 2026`, without a clock or a locale, so the line is the same everywhere. */
-function dayInWords(date: string): string {
+export function dayInWords(date: string): string {
   const [year, month, day] = date.split('-').map(Number)
   const name = months[(month ?? 0) - 1]
   return name && year && day ? `${day} ${name} ${year}` : date

@@ -2,30 +2,15 @@
 import type { AuthorityKind, Certainty, ConclusionKind } from '../engine/generated/rulebook.ts'
 import type { Confidence } from '../engine/generated/session.ts'
 import type { ConclusionStatus } from '../engine/walk.ts'
-
-const months = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
+import { dayInWords } from '../engine/cite.ts'
 
 /**
  * The calendar date of an ISO timestamp in words (`24 November 2025`), as the writer's clock
  * read it: no time zone conversion, so the same file gives the same report everywhere.
  */
 export function dateInWords(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
-  const month = match ? months[Number(match[2]) - 1] : undefined
-  return match && month ? `${Number(match[3])} ${month} ${match[1]}` : iso
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0]
+  return day ? dayInWords(day) : iso
 }
 
 export const confidenceLabel: Record<Confidence, string> = {

@@ -59,6 +59,16 @@ async function endOfLine(page: Page, line: number) {
   await expect(editor(page)).toBeFocused()
 }
 
+/** Puts the cursor on the first match of the text from the top, with the editor's own search (the editor shows only the lines in view). */
+async function findInEditor(page: Page, text: string) {
+  await editor(page).click()
+  await page.keyboard.press('Control+Home')
+  await page.keyboard.press('Control+f')
+  await page.keyboard.type(text)
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Escape')
+}
+
 test('a mistake appears at its line as it is typed, and clears when fixed', async ({ page }) => {
   await newBlankDraft(page)
   await endOfLine(page, 24) // `    section: force`
@@ -208,12 +218,8 @@ test('a new version that rewords an answered question shows the students’ drif
   await expect(page.getByText('0 errors and 0 warnings')).toBeVisible({ timeout: 60_000 })
   await expect(page.getByRole('heading', { name: 'Students with workbooks on this rulebook' })).toHaveCount(0)
 
-  // Reword Q1's prompt, found with the editor's own search.
-  await editor(page).click()
-  await page.keyboard.press('Control+f')
-  await page.keyboard.type('On what basis')
-  await page.keyboard.press('Enter')
-  await page.keyboard.press('Escape')
+  // Reword Q1's prompt.
+  await findInEditor(page, 'On what basis')
   await page.keyboard.press('End')
   await page.keyboard.type(' Explain.')
 
@@ -224,12 +230,7 @@ test('a new version that rewords an answered question shows the students’ drif
   const bump = drift.getByRole('button', { name: /^Raise the version to \d+\.\d+\.0$/ })
   const next = (await bump.textContent())!.match(/\d+\.\d+\.0/)![0]
   await bump.click()
-  await editor(page).click()
-  await page.keyboard.press('Control+Home')
-  await page.keyboard.press('Control+f')
-  await page.keyboard.type('version: ')
-  await page.keyboard.press('Enter')
-  await page.keyboard.press('Escape')
+  await findInEditor(page, 'version: ')
   await expect(page.locator('.cm-activeLine')).toHaveText(`version: ${next}`)
   // The draft now says a newer version than the students' work: the offer is gone, the report stays.
   await expect(drift.getByRole('button', { name: /^Raise the version/ })).toHaveCount(0)

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util'
+import { parseFormatArgs } from '../format-args.ts'
 import { loadRulebook } from '../../engine/load.ts'
 import { compileRulebook } from '../../engine/compile.ts'
 import { contentHash } from '../../engine/hash.ts'
@@ -12,8 +12,6 @@ import type { ClassAggregate } from '../../class/model.ts'
 import { exitCode, type CliIo, type Command } from '../io.ts'
 
 const formats = ['csv', 'md', 'html', 'json'] as const
-type Format = (typeof formats)[number]
-const extensions: Record<string, Format> = { csv: 'csv', md: 'md', markdown: 'md', html: 'html', htm: 'html', json: 'json' }
 
 const usage =
   'usage: casework class <rulebook> <sessions or folders...> --format csv|md|html|json [-o <file>]'
@@ -51,25 +49,11 @@ export const classCommand: Command = async (argv, io) => {
     io.stderr(`casework class: ${message}\n`)
     return exitCode.failure
   }
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } },
-      allowPositionals: true,
-      strict: true,
-    })
-  } catch (error) {
-    return fail(`${(error as Error).message}\n${usage}`)
-  }
+  const parsed = parseFormatArgs(argv, formats)
+  if ('error' in parsed) return fail(`${parsed.error}\n${usage}`)
   const [rulebookFile, ...paths] = parsed.positionals
-  const { output } = parsed.values
+  const { format, output } = parsed
   if (!rulebookFile || paths.length === 0) return fail(usage)
-  const named = parsed.values.format ?? extensions[output?.split('.').pop()?.toLowerCase() ?? '']
-  if (named === undefined) return fail(`say which format with --format csv|md|html|json\n${usage}`)
-  if (!(formats as readonly string[]).includes(named))
-    return fail(`unknown format "${named}": choose csv, md, html or json`)
-  const format = named as Format
 
   let rulebookText: string
   try {

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util'
+import { parseFormatArgs } from '../format-args.ts'
 import { loadRulebook } from '../../engine/load.ts'
 import { formatProblem } from '../../engine/problems.ts'
 import { renderInstructorHtml, renderInstructorMarkdown } from '../../report/instructor.ts'
@@ -15,24 +15,11 @@ export const instructor: Command = async (argv, io) => {
     io.stderr(`casework instructor: ${message}\n`)
     return exitCode.failure
   }
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } },
-      allowPositionals: true,
-      strict: true,
-    })
-  } catch (error) {
-    return fail(`${(error as Error).message}\n${usage}`)
-  }
+  const parsed = parseFormatArgs(argv, ['md', 'html'] as const)
+  if ('error' in parsed) return fail(`${parsed.error}\n${usage}`)
   const [file] = parsed.positionals
-  const { output } = parsed.values
+  const { format, output } = parsed
   if (!file || parsed.positionals.length > 1) return fail(usage)
-  const extension = output?.split('.').pop()?.toLowerCase()
-  const format = parsed.values.format ?? (extension === 'md' || extension === 'markdown' ? 'md' : extension === 'html' || extension === 'htm' ? 'html' : undefined)
-  if (format === undefined) return fail(`say which format with --format md|html\n${usage}`)
-  if (format !== 'md' && format !== 'html') return fail(`unknown format "${format}": choose md or html`)
 
   let text: string
   try {
