@@ -177,7 +177,11 @@ async function studioShots(browser: Browser): Promise<void> {
   await page.getByText(/^0 errors and \d+ warnings?$/).waitFor({ timeout: 30_000 })
   // The preview, answered as a student.
   await page.getByRole('tab', { name: 'Preview' }).click()
-  for (let i = 0; i < 3; i++) await page.getByRole('tabpanel', { name: 'Preview' }).getByRole('radio').first().check()
+  // Each answer may move the preview on to the next question: click, and let it settle.
+  for (let i = 0; i < 3; i++) {
+    await page.getByRole('tabpanel', { name: 'Preview' }).getByRole('radio').first().click()
+    await page.waitForTimeout(400)
+  }
   await shot(page, 'studio-preview.png')
   await page.getByRole('tab', { name: 'Map' }).click()
   await page.getByRole('button', { name: /^Q1 .*go to its line$/ }).waitFor()
