@@ -216,27 +216,129 @@ export function createSums(compiled: CompiledRulebook, limits: ExploreLimits = {
   }
 
   /**
+   * What supporting the questions below `below` gives a cube, memoised across every expansion of
+   * these sums: it depends only on the cube's variables below that question and on its options and
+   * scenario (never supported), so the same state reached by many routes is worked out once.
+   */
+  const supportMemo = new Map<string, { cubes: Cube[]; cut: boolean }>()
+  const keyOf = (cube: Cube, below: number) => {
+    let key = `${below}`
+    for (let i = 0; i < cube.vars.length; i++) {
+      const v = cube.vars[i]!
+      if (v < below || v >= questionCount) key += `|${v}:${cube.masks[i]!.toString(36)}`
+    }
+    return key
+  }
+  /** The cube's part the support below a question depends on, and the part it leaves alone. */
+  const splitAt = (cube: Cube, below: number): { lower: Cube; upper: Cube } => {
+    const lower: Cube = { vars: [], masks: [] }
+    const upper: Cube = { vars: [], masks: [] }
+    for (let i = 0; i < cube.vars.length; i++) {
+      const v = cube.vars[i]!
+      const into = v < below || v >= questionCount ? lower : upper
+      ;(into.vars as number[]).push(v)
+      ;(into.masks as bigint[]).push(cube.masks[i]!)
+    }
+    return { lower, upper }
+  }
+
+  /**
    * Adds to each cube the earlier answers that make its questions asked (or not asked) as it
    * says, from the latest question down, so that every cube left describes walks that exist.
-   * `accept` filters finished cubes; `first` stops at the first accepted one. Work is counted in
-   * the budget, and a cut result says so.
+   * Each state (the cube's part below the question reached) is expanded once, its results
+   * absorbed and remembered: a product of supports that a plain depth-first search would list
+   * again and again is listed once. `accept` filters finished cubes; `first` stops at the first
+   * accepted one. Work is counted in the budget, and a cut result says so.
    */
   function expand(terms: Terms, options: { first?: boolean; accept?: (cube: Cube) => boolean } = {}): Terms {
+    let cut = terms.cut
+    let steps = 0
+    const limit = budget.maxExpand
+
+    /** Every supported extension of the cube (questions below `below` only). */
+    const supported = (cube: Cube, below: number): Cube[] => {
+      let position = -1
+      for (let i = cube.vars.length - 1; i >= 0; i--) {
+        const v = cube.vars[i]!
+        if (v < questionCount && v < below) {
+          position = i
+          break
+        }
+      }
+      if (position < 0) return [cube]
+      const key = keyOf(cube, below)
+      let known = supportMemo.get(key)
+      if (!known) {
+        const { lower } = splitAt(cube, below)
+        known = supportLower(lower, position)
+        supportMemo.set(key, known)
+      }
+      cut ||= known.cut
+      if (known.cubes.length === 0) return []
+      const { upper } = splitAt(cube, below)
+      if (upper.vars.length === 0) return known.cubes
+      // The upper part names only later questions, which no support touches: the two never clash.
+      return known.cubes.map((found) => meet(found, upper)!)
+    }
+
+    /** Supports the latest question of a cube that has no later questions. */
+    const supportLower = (cube: Cube, position: number): { cubes: Cube[]; cut: boolean } => {
+      const q = cube.vars[position]!
+      const mask = cube.masks[position]!
+      const unasked = notAskedBit(layout, q)
+      const asking = ensure(q)
+      const before = cut
+      cut = false
+      const found: Cube[] = []
+      for (const [part, support] of [
+        [mask & ~unasked, asking.yes],
+        [mask & unasked, asking.no],
+      ] as const) {
+        if (part === 0n) continue
+        cut ||= support.cut
+        const masks = [...cube.masks]
+        masks[position] = part
+        const narrowed: Cube = { vars: cube.vars, masks }
+        for (const extra of support.cubes) {
+          if (++steps > limit) {
+            cut = true
+            break
+          }
+          const met = meet(narrowed, extra)
+          if (met) for (const result of supported(met, q)) found.push(result)
+        }
+      }
+      const result = { cubes: absorb(found), cut }
+      cut ||= before
+      return result
+    }
+
+    if (options.first) return expandFirst(terms, options.accept)
+    const found: Cube[] = []
+    for (const cube of terms.cubes) {
+      if (steps > limit) {
+        cut = true
+        break
+      }
+      for (const result of supported(cube, Infinity)) {
+        if (!options.accept || options.accept(result)) found.push(result)
+      }
+    }
+    if (cut) budget.cut = true
+    return { cubes: absorb(found), cut }
+  }
+
+  /**
+   * The first supported cube that `accept` takes, by a depth-first search that remembers the
+   * states it searched in vain: reachability needs one walk, not all of them, and the first is
+   * usually found at once where listing every way a question can be skipped would cost far more.
+   */
+  function expandFirst(terms: Terms, accept: ((cube: Cube) => boolean) | undefined): Terms {
     const found: Cube[] = []
     let cut = terms.cut
     let steps = 0
     const limit = budget.maxExpand
-    // States already searched without success: what remains depends only on the cube's
-    // variables below the question reached (and on options and scenario, never supported).
     const failed = new Set<string>()
-    const keyOf = (cube: Cube, below: number) => {
-      let key = `${below}`
-      for (let i = 0; i < cube.vars.length; i++) {
-        const v = cube.vars[i]!
-        if (v < below || v >= questionCount) key += `|${v}:${cube.masks[i]!.toString(36)}`
-      }
-      return key
-    }
     const visit = (cube: Cube, below: number): boolean => {
       if (++steps > limit) {
         cut = true
@@ -244,9 +346,8 @@ export function createSums(compiled: CompiledRulebook, limits: ExploreLimits = {
       }
       const key = below === Infinity ? undefined : keyOf(cube, below)
       if (key !== undefined && failed.has(key)) return false
-      const before = found.length
       const done = search(cube, below)
-      if (!done && found.length === before && key !== undefined) failed.add(key)
+      if (!done && key !== undefined) failed.add(key)
       return done
     }
     const search = (cube: Cube, below: number): boolean => {
@@ -260,9 +361,9 @@ export function createSums(compiled: CompiledRulebook, limits: ExploreLimits = {
         }
       }
       if (position < 0) {
-        if (options.accept && !options.accept(cube)) return false
+        if (accept && !accept(cube)) return false
         found.push(cube)
-        return options.first === true
+        return true
       }
       const q = cube.vars[position]!
       const mask = cube.masks[position]!
@@ -286,7 +387,7 @@ export function createSums(compiled: CompiledRulebook, limits: ExploreLimits = {
     }
     for (const cube of terms.cubes) if (visit(cube, Infinity)) break
     if (cut) budget.cut = true
-    return { cubes: options.first ? found : absorb(found), cut }
+    return { cubes: found, cut }
   }
 
   return {
