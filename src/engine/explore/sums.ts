@@ -215,12 +215,6 @@ export function createSums(compiled: CompiledRulebook, limits: ExploreLimits = {
     }
   }
 
-  /**
-   * What supporting the questions below `below` gives a cube, memoised across every expansion of
-   * these sums: it depends only on the cube's variables below that question and on its options and
-   * scenario (never supported), so the same state reached by many routes is worked out once.
-   */
-  const supportMemo = new Map<string, { cubes: Cube[]; cut: boolean }>()
   const keyOf = (cube: Cube, below: number) => {
     let key = `${below}`
     for (let i = 0; i < cube.vars.length; i++) {
@@ -229,103 +223,106 @@ export function createSums(compiled: CompiledRulebook, limits: ExploreLimits = {
     }
     return key
   }
-  /** The cube's part the support below a question depends on, and the part it leaves alone. */
-  const splitAt = (cube: Cube, below: number): { lower: Cube; upper: Cube } => {
-    const lower: Cube = { vars: [], masks: [] }
-    const upper: Cube = { vars: [], masks: [] }
-    for (let i = 0; i < cube.vars.length; i++) {
-      const v = cube.vars[i]!
-      const into = v < below || v >= questionCount ? lower : upper
-      ;(into.vars as number[]).push(v)
-      ;(into.masks as bigint[]).push(cube.masks[i]!)
+
+  /**
+   * Supported walks on which a question is asked (side 0) or not asked (side 1): its asking
+   * condition's cubes, each with the earlier answers that make the questions it names asked or
+   * not as it says. Worked out once per question and side, smallest question first, and shared
+   * by every expansion of these sums.
+   */
+  const supportMemo: (Terms | undefined)[] = new Array(questionCount * 2)
+  const sidesOf = (q: number, mask: bigint): number[] => {
+    const unasked = notAskedBit(layout, q)
+    const sides: number[] = []
+    if ((mask & ~unasked) !== 0n) sides.push(0)
+    if ((mask & unasked) !== 0n) sides.push(1)
+    return sides
+  }
+
+  /** Makes sure the supports a sum needs are known, computing the missing ones bottom up. */
+  function prepareSupports(terms: Terms, work: Budget): void {
+    const needed = new Set<number>()
+    const pending: number[] = []
+    const need = (cubes: readonly Cube[]) => {
+      for (const cube of cubes) {
+        for (let i = 0; i < cube.vars.length; i++) {
+          const v = cube.vars[i]!
+          if (v >= questionCount) continue
+          for (const side of sidesOf(v, cube.masks[i]!)) {
+            const slot = v * 2 + side
+            if (supportMemo[slot] || needed.has(slot)) continue
+            needed.add(slot)
+            pending.push(slot)
+          }
+        }
+      }
     }
-    return { lower, upper }
+    need(terms.cubes)
+    while (pending.length > 0) {
+      const slot = pending.pop()!
+      const asking = ensure(slot >> 1)
+      need((slot & 1 ? asking.no : asking.yes).cubes)
+    }
+    // A support names only earlier questions: in increasing order, each finds its own ready.
+    for (const slot of [...needed].sort((a, b) => a - b)) {
+      const asking = ensure(slot >> 1)
+      supportMemo[slot] = supportTerms(slot & 1 ? asking.no : asking.yes, work)
+    }
+  }
+
+  /** The walks of a sum with every question it names supported (its supports already known). */
+  function supportTerms(terms: Terms, work: Budget): Terms {
+    const parts: Terms[] = []
+    for (const cube of terms.cubes) {
+      parts.push(supportCube(cube, work))
+      if (work.work >= work.maxWork) break
+    }
+    const result = union(parts, work)
+    return terms.cut && !result.cut ? { cubes: result.cubes, cut: true } : result
+  }
+
+  /**
+   * One cube with each question it names supported: the cube times each question's support (for
+   * the side, asked or not, that the cube allows), latest question first. Starting from the whole
+   * cube prunes at once every support that clashes with another of its answers.
+   */
+  function supportCube(cube: Cube, work: Budget): Terms {
+    const factors: Terms[] = [{ cubes: [cube], cut: false }]
+    for (let i = cube.vars.length - 1; i >= 0; i--) {
+      const v = cube.vars[i]!
+      if (v >= questionCount) continue
+      const mask = cube.masks[i]!
+      const unasked = notAskedBit(layout, v)
+      const ways: Terms[] = []
+      for (const side of sidesOf(v, mask)) {
+        const support = supportMemo[v * 2 + side]!
+        const own: Terms = { cubes: [literal(v, side === 0 ? mask & ~unasked : mask & unasked)], cut: false }
+        ways.push(intersection([own, support], work))
+      }
+      factors.push(union(ways, work))
+    }
+    return intersection(factors, work)
   }
 
   /**
    * Adds to each cube the earlier answers that make its questions asked (or not asked) as it
-   * says, from the latest question down, so that every cube left describes walks that exist.
-   * Each state (the cube's part below the question reached) is expanded once, its results
-   * absorbed and remembered: a product of supports that a plain depth-first search would list
-   * again and again is listed once. `accept` filters finished cubes; `first` stops at the first
-   * accepted one. Work is counted in the budget, and a cut result says so.
+   * says, so that every cube left describes walks that exist: each question's support (its
+   * asking condition's walks, themselves supported) is worked out once, and a cube's walks are
+   * the product of its own literals with the supports of the questions it names, absorbed at
+   * each step. `accept` filters finished cubes; `first` stops at the first accepted one (by a
+   * search, see `expandFirst`). Work is counted in the budget (at most `maxExpand` meetings per
+   * call), and a cut result says so.
    */
   function expand(terms: Terms, options: { first?: boolean; accept?: (cube: Cube) => boolean } = {}): Terms {
-    let cut = terms.cut
-    let steps = 0
-    const limit = budget.maxExpand
-
-    /** Every supported extension of the cube (questions below `below` only). */
-    const supported = (cube: Cube, below: number): Cube[] => {
-      let position = -1
-      for (let i = cube.vars.length - 1; i >= 0; i--) {
-        const v = cube.vars[i]!
-        if (v < questionCount && v < below) {
-          position = i
-          break
-        }
-      }
-      if (position < 0) return [cube]
-      const key = keyOf(cube, below)
-      let known = supportMemo.get(key)
-      if (!known) {
-        const { lower } = splitAt(cube, below)
-        known = supportLower(lower, position)
-        supportMemo.set(key, known)
-      }
-      cut ||= known.cut
-      if (known.cubes.length === 0) return []
-      const { upper } = splitAt(cube, below)
-      if (upper.vars.length === 0) return known.cubes
-      // The upper part names only later questions, which no support touches: the two never clash.
-      return known.cubes.map((found) => meet(found, upper)!)
-    }
-
-    /** Supports the latest question of a cube that has no later questions. */
-    const supportLower = (cube: Cube, position: number): { cubes: Cube[]; cut: boolean } => {
-      const q = cube.vars[position]!
-      const mask = cube.masks[position]!
-      const unasked = notAskedBit(layout, q)
-      const asking = ensure(q)
-      const before = cut
-      cut = false
-      const found: Cube[] = []
-      for (const [part, support] of [
-        [mask & ~unasked, asking.yes],
-        [mask & unasked, asking.no],
-      ] as const) {
-        if (part === 0n) continue
-        cut ||= support.cut
-        const masks = [...cube.masks]
-        masks[position] = part
-        const narrowed: Cube = { vars: cube.vars, masks }
-        for (const extra of support.cubes) {
-          if (++steps > limit) {
-            cut = true
-            break
-          }
-          const met = meet(narrowed, extra)
-          if (met) for (const result of supported(met, q)) found.push(result)
-        }
-      }
-      const result = { cubes: absorb(found), cut }
-      cut ||= before
-      return result
-    }
-
     if (options.first) return expandFirst(terms, options.accept)
-    const found: Cube[] = []
-    for (const cube of terms.cubes) {
-      if (steps > limit) {
-        cut = true
-        break
-      }
-      for (const result of supported(cube, Infinity)) {
-        if (!options.accept || options.accept(result)) found.push(result)
-      }
-    }
+    const work = createBudget(budget.maxCubes, Math.min(budget.maxExpand, Math.max(0, budget.maxWork - budget.work)))
+    prepareSupports(terms, work)
+    const supported = supportTerms(terms, work)
+    budget.work += work.work
+    const cut = supported.cut || work.cut || terms.cut
     if (cut) budget.cut = true
-    return { cubes: absorb(found), cut }
+    const cubes = options.accept ? supported.cubes.filter(options.accept) : [...supported.cubes]
+    return { cubes: absorb(cubes), cut }
   }
 
   /**

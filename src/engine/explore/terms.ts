@@ -94,10 +94,20 @@ function hashOf(cube: Cube): number {
   return hash
 }
 
+/** Set bits in a 32-bit number. */
+function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24)
+}
+
 /** How many values a cube allows, over all its variables. */
 function valueCount(cube: Cube): number {
   let count = 0
-  for (const mask of cube.masks) for (let m = mask; m !== 0n; m &= m - 1n) count++
+  for (const mask of cube.masks) {
+    if (mask <= 0xffffffffn) count += popcount32(Number(mask))
+    else for (let m = mask; m !== 0n; m &= m - 1n) count++
+  }
   return count
 }
 
@@ -130,11 +140,9 @@ export function absorb(cubes: readonly Cube[]): Cube[] {
   // A cube can only be covered by one with no more variables, and among cubes with the same
   // variables by one allowing more values: fewest variables first, then most values, so that
   // every cube that could cover another is kept (or dropped) before it is compared.
-  const values = new Map<number, number>()
-  for (const i of unique) values.set(i, valueCount(cubes[i]!))
-  const order = unique.sort(
-    (x, y) => cubes[x]!.vars.length - cubes[y]!.vars.length || values.get(y)! - values.get(x)! || x - y,
-  )
+  const values = new Int32Array(n)
+  for (const i of unique) values[i] = valueCount(cubes[i]!)
+  const order = unique.sort((x, y) => cubes[x]!.vars.length - cubes[y]!.vars.length || values[y]! - values[x]! || x - y)
   const keptIndex: number[] = []
   const keptSignature: number[] = []
   const kept = new Uint8Array(n)
