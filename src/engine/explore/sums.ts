@@ -310,15 +310,17 @@ export function createSums(compiled: CompiledRulebook, limits: ExploreLimits = {
    * asking condition's walks, themselves supported) is worked out once, and a cube's walks are
    * the product of its own literals with the supports of the questions it names, absorbed at
    * each step. `accept` filters finished cubes; `first` stops at the first accepted one (by a
-   * search, see `expandFirst`). Work is counted in the budget (at most `maxExpand` meetings per
-   * call), and a cut result says so.
+   * search, see `expandFirst`). Work is bounded per call (at most `maxExpand` meetings), and a
+   * cut result says so.
    */
   function expand(terms: Terms, options: { first?: boolean; accept?: (cube: Cube) => boolean } = {}): Terms {
     if (options.first) return expandFirst(terms, options.accept)
-    const work = createBudget(budget.maxCubes, Math.min(budget.maxExpand, Math.max(0, budget.maxWork - budget.work)))
+    // Expansion has its own allowance per call (`maxExpand` meetings), as a search would, so
+    // that sums reused across many calls (a panel asking about one conclusion after another)
+    // never run out of it.
+    const work = createBudget(budget.maxCubes, budget.maxExpand)
     prepareSupports(terms, work)
     const supported = supportTerms(terms, work)
-    budget.work += work.work
     const cut = supported.cut || work.cut || terms.cut
     if (cut) budget.cut = true
     const cubes = options.accept ? supported.cubes.filter(options.accept) : [...supported.cubes]
