@@ -20,7 +20,7 @@ type Locator = Pick<SourceFile, 'file' | 'locate' | 'locateWithin'>
  * parse or do not fit the questions they test, forward references and cycles, questions and
  * conclusions that can never be reached, and authorities and facts nobody uses.
  */
-export function lintRulebook(rulebook: Rulebook, source: Locator): Problem[] {
+export function lintRulebook(rulebook: Rulebook, source: Locator, options: { explore?: boolean } = {}): Problem[] {
   const problems: Problem[] = []
   const add = (
     code: ProblemCode,
@@ -217,8 +217,8 @@ export function lintRulebook(rulebook: Rulebook, source: Locator): Problem[] {
   lintConditions(compiled, scenarioIds, add)
   lintTests(compiled, add, lineOf)
 
-  // Exploring every walk needs a rulebook whose conditions all make sense.
-  if (!problems.some((p) => p.severity === 'error')) lintPaths(compiled, add)
+  // Exploring every walk needs a rulebook whose conditions all make sense; it finds warnings only.
+  if (options.explore !== false && !problems.some((p) => p.severity === 'error')) lintPaths(compiled, add)
 
   rulebook.authorities.forEach((authority, i) => {
     if (!usedAuthorities.has(authority.id)) {

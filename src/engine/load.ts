@@ -26,18 +26,28 @@ const limitedLists = ['questions', 'conclusions', 'sections', 'scenarios', 'auth
 /** How far loading has got, for a progress bar: each step, in order. */
 export type LoadStep = 'parse' | 'schema' | 'lint'
 
+/** What loading checks beyond errors. */
+export interface LoadOptions {
+  /**
+   * Explore every walk for the warnings only the explorer finds (unreachable questions,
+   * contradictions, lawful with unlawful…). Default true; a command that shows only errors and
+   * explores the rulebook itself (`paths`, `whatif`) may skip it: the explorer reports no errors.
+   */
+  explore?: boolean
+}
+
 /**
  * Reads a rulebook written in YAML or JSON: parses it keeping positions, validates it against
  * schemas/rulebook.schema.json, then checks what the schema cannot (ids, references, conditions,
  * reachability, unused entries). Every problem is collected and located; nothing is thrown.
  * Files beyond the limits in `limits.ts` are refused, located, before the work they would cost.
  */
-export function loadRulebook(text: string, file: string, onStep?: (step: LoadStep) => void): LoadResult {
-  const { rulebook, problems } = loadUnchecked(text, file, onStep)
+export function loadRulebook(text: string, file: string, onStep?: (step: LoadStep) => void, options: LoadOptions = {}): LoadResult {
+  const { rulebook, problems } = loadUnchecked(text, file, onStep, options)
   return { rulebook, problems: problems.map(tidyProblem) }
 }
 
-function loadUnchecked(text: string, file: string, onStep?: (step: LoadStep) => void): LoadResult {
+function loadUnchecked(text: string, file: string, onStep: ((step: LoadStep) => void) | undefined, options: LoadOptions): LoadResult {
   if (text.length > limits.rulebookCharacters) {
     return {
       rulebook: undefined,
@@ -67,7 +77,7 @@ function loadUnchecked(text: string, file: string, onStep?: (step: LoadStep) => 
     }
     const rulebook = source.value
     onStep?.('lint')
-    const problems = lintRulebook(rulebook, source).sort(bySeverityThenPlace)
+    const problems = lintRulebook(rulebook, source, { explore: options.explore ?? true }).sort(bySeverityThenPlace)
     return { rulebook: hasErrors(problems) ? undefined : rulebook, problems }
   } catch (error) {
     // The nesting limit keeps the stack safe; should a check still exhaust it, say so, located.

@@ -83,6 +83,16 @@ describe('engine/explore', () => {
     ])
   })
 
+  it('leaves the explorer out of loading when asked (for commands that show only errors)', () => {
+    const text = readRepoFile(fixture)
+    const full = loadRulebook(text, fixture)
+    const quick = loadRulebook(text, fixture, undefined, { explore: false })
+    const fromExplorer = new Set(['always-holds', 'contradiction', 'never-fails', 'unreachable', 'lawful-unlawful', 'exploration-limit'])
+    expect(full.problems.some((p) => fromExplorer.has(p.code))).toBe(true)
+    expect(quick.problems).toEqual(full.problems.filter((p) => !fromExplorer.has(p.code)))
+    expect(quick.rulebook).toEqual(full.rulebook)
+  })
+
   it('warns when a lawful and an unlawful conclusion hold together, unless marked compatible', () => {
     const text = readRepoFile(fixture).replace('    contradicts: [unlawful-force]\n', '')
     const warning = loadRulebook(text, 'x.yaml').problems.find((p) => p.code === 'lawful-unlawful')
