@@ -55,7 +55,7 @@ bench.add('whatif c25, 1000 questions', () => {
 })
 const flagshipSums = createSums(flagship)
 bench.add('whatif wrongful-act, flagship, sums reused (cache)', () => {
-  whatIf(flagship, flagshipSession, { conclusion: 'wrongful-act', sums: flagshipSums })
+  whatIf(flagship, flagshipSession, { conclusion: 'wrongful-act' }, { sums: flagshipSums })
 })
 await bench.run()
 
