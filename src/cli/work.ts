@@ -37,7 +37,8 @@ export async function loadWork(
     }
   }
   const [rulebookText, sessionText] = texts as [string, string]
-  const loaded = loadRulebook(rulebookText, rulebookFile)
+  // Only errors are shown here: the explorer's warnings are `casework validate`'s to give.
+  const loaded = loadRulebook(rulebookText, rulebookFile, undefined, { explore: false })
   const read = parseSession(sessionText, sessionFile)
   if (!loaded.rulebook || !read.session) {
     const problems = [...loaded.problems.filter((p) => p.severity === 'error'), ...read.problems]

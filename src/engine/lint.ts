@@ -15,8 +15,14 @@ type Path = (string | number)[]
 export type LintPath = Path
 type Locator = Pick<SourceFile, 'file' | 'locate' | 'locateWithin'>
 
-/** Ways to hear from a check while it runs. */
-export interface LoadHooks {
+/** What to check, and ways to hear from the check while it runs. */
+export interface LintOptions {
+  /**
+   * Explore every walk for the warnings only the explorer finds (unreachable questions,
+   * contradictions, lawful with unlawful…). Default true; a command that shows only errors and
+   * explores the rulebook itself (`paths`, `whatif`) may skip it: the explorer reports no errors.
+   */
+  explore?: boolean
   /**
    * Every problem found before the path explorer runs (the explorer is the slowest check and adds
    * only warnings), so an editor can show them at once and the explorer's warnings after.
@@ -29,7 +35,7 @@ export interface LoadHooks {
  * parse or do not fit the questions they test, forward references and cycles, questions and
  * conclusions that can never be reached, and authorities and facts nobody uses.
  */
-export function lintRulebook(rulebook: Rulebook, source: Locator, hooks: LoadHooks = {}): Problem[] {
+export function lintRulebook(rulebook: Rulebook, source: Locator, options: LintOptions = {}): Problem[] {
   const problems: Problem[] = []
   const add = (
     code: ProblemCode,
@@ -220,14 +226,15 @@ export function lintRulebook(rulebook: Rulebook, source: Locator, hooks: LoadHoo
     if (reading.authority !== undefined) checkAuthority(reading.authority, ['instructor', 'readings', i, 'authority'], `reading ${i + 1} of the instructor's list`)
   })
 
-  lintFactLinks(rulebook, compiled, resolved.scenarios, add, usedFacts, unresolved)
-  lintTermLinks(rulebook, compiled, add)
+  const linked = proseWithLinks(rulebook)
+  lintFactLinks(rulebook, compiled, resolved.scenarios, add, usedFacts, unresolved, linked)
+  lintTermLinks(rulebook, compiled, add, linked)
   lintConditions(compiled, scenarioIds, add)
   lintTests(compiled, add, lineOf)
 
-  // Exploring every walk needs a rulebook whose conditions all make sense.
-  hooks.beforePaths?.([...problems])
-  if (!problems.some((p) => p.severity === 'error')) lintPaths(compiled, add)
+  // Exploring every walk needs a rulebook whose conditions all make sense; it finds warnings only.
+  options.beforePaths?.([...problems])
+  if (options.explore !== false && !problems.some((p) => p.severity === 'error')) lintPaths(compiled, add)
 
   rulebook.authorities.forEach((authority, i) => {
     if (!usedAuthorities.has(authority.id)) {
@@ -254,6 +261,40 @@ export function lintRulebook(rulebook: Rulebook, source: Locator, hooks: LoadHoo
     }
   })
   return problems
+}
+
+/** A piece of prose that may link a fact or a glossary term, and where it is. */
+interface LinkedProse {
+  text: string
+  path: Path
+}
+
+/**
+ * Every string in the rulebook that could hold a link (`](#`), in document order, with its path:
+ * one walk for both kinds of link, building a path only for the few strings that need one.
+ */
+function proseWithLinks(rulebook: Rulebook): LinkedProse[] {
+  const found: LinkedProse[] = []
+  const path: Path = []
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value.includes('](#')) found.push({ text: value, path: [...path] })
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i)
+        visit(value[i])
+        path.pop()
+      }
+    } else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        path.push(key)
+        visit((value as Record<string, unknown>)[key])
+        path.pop()
+      }
+    }
+  }
+  visit(rulebook)
+  return found
 }
 
 /** A fact cited in prose as students cite it: `[¶4](#fact-dock-destroyed)`. */
@@ -284,61 +325,48 @@ function lintFactLinks(
   add: Add,
   usedFacts: Set<string>,
   unresolved: ReadonlySet<string>,
+  linked: readonly LinkedProse[],
 ) {
-  const visit = (value: unknown, path: Path): void => {
-    if (typeof value === 'string') {
-      for (const match of value.matchAll(factLinkPattern)) {
-        const [text, shown, id] = match as unknown as [string, string, string]
-        usedFacts.add(id)
-        const within = { start: match.index, end: match.index + text.length }
-        const scenario = scenarioOfProse(rulebook, scenarios, path)
-        if (scenario && unresolved.has(scenario.id)) continue
-        const location = scenario ? scenario.facts.get(id) && { ...scenario.facts.get(id)!, scenario: scenario.id } : compiled.facts.get(id)
-        if (!location) {
-          const elsewhere = compiled.facts.get(id)
-          add('unknown-fact', path, scenario && elsewhere
-            ? `${describeOwner(rulebook, path)} links to fact \`${id}\`, which does not hold in scenario \`${scenario.id}\``
-            : `${describeOwner(rulebook, path)} links to fact \`${id}\`, which no scenario states`, { within })
-        } else if (Number(shown) !== location.number) {
-          add('fact-number', path, `${describeOwner(rulebook, path)} shows fact \`${id}\` as ¶${shown}, but it is ¶${location.number} of scenario \`${location.scenario}\``, {
-            within,
-            hint: `write [¶${location.number}](#fact-${id})`,
-          })
-        }
+  for (const { text: value, path } of linked) {
+    for (const match of value.matchAll(factLinkPattern)) {
+      const [text, shown, id] = match as unknown as [string, string, string]
+      usedFacts.add(id)
+      const within = { start: match.index, end: match.index + text.length }
+      const scenario = scenarioOfProse(rulebook, scenarios, path)
+      if (scenario && unresolved.has(scenario.id)) continue
+      const location = scenario ? scenario.facts.get(id) && { ...scenario.facts.get(id)!, scenario: scenario.id } : compiled.facts.get(id)
+      if (!location) {
+        const elsewhere = compiled.facts.get(id)
+        add('unknown-fact', path, scenario && elsewhere
+          ? `${describeOwner(rulebook, path)} links to fact \`${id}\`, which does not hold in scenario \`${scenario.id}\``
+          : `${describeOwner(rulebook, path)} links to fact \`${id}\`, which no scenario states`, { within })
+      } else if (Number(shown) !== location.number) {
+        add('fact-number', path, `${describeOwner(rulebook, path)} shows fact \`${id}\` as ¶${shown}, but it is ¶${location.number} of scenario \`${location.scenario}\``, {
+          within,
+          hint: `write [¶${location.number}](#fact-${id})`,
+        })
       }
-    } else if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, [...path, i]))
-    } else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) visit(item, [...path, key])
     }
   }
-  visit(rulebook, [])
 }
 
 /** A glossary term linked in prose: `[armed attack](#term-armed-attack)`. */
-function lintTermLinks(rulebook: Rulebook, compiled: CompiledRulebook, add: Add) {
+function lintTermLinks(rulebook: Rulebook, compiled: CompiledRulebook, add: Add, linked: readonly LinkedProse[]) {
   const used = new Set<string>()
-  const visit = (value: unknown, path: Path): void => {
-    if (typeof value === 'string') {
-      for (const match of value.matchAll(termLinkPattern)) {
-        const [text, , id] = match as unknown as [string, string, string]
-        // A definition that links its own term does not make the term used elsewhere.
-        if (!(path[0] === 'glossary' && rulebook.glossary?.[path[1] as number]?.id === id)) used.add(id)
-        if (!compiled.glossary.has(id)) {
-          const known = [...compiled.glossary.keys()]
-          add('unknown-term', path, `${describeOwner(rulebook, path)} links to glossary term \`${id}\`, which the glossary does not define`, {
-            within: { start: match.index, end: match.index + text.length },
-            hint: known.length > 0 ? `add it under \`glossary:\`; the terms are ${listInWords(known)}` : 'add it under `glossary:` with a definition',
-          })
-        }
+  for (const { text: value, path } of linked) {
+    for (const match of value.matchAll(termLinkPattern)) {
+      const [text, , id] = match as unknown as [string, string, string]
+      // A definition that links its own term does not make the term used elsewhere.
+      if (!(path[0] === 'glossary' && rulebook.glossary?.[path[1] as number]?.id === id)) used.add(id)
+      if (!compiled.glossary.has(id)) {
+        const known = [...compiled.glossary.keys()]
+        add('unknown-term', path, `${describeOwner(rulebook, path)} links to glossary term \`${id}\`, which the glossary does not define`, {
+          within: { start: match.index, end: match.index + text.length },
+          hint: known.length > 0 ? `add it under \`glossary:\`; the terms are ${listInWords(known)}` : 'add it under `glossary:` with a definition',
+        })
       }
-    } else if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, [...path, i]))
-    } else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) visit(item, [...path, key])
     }
   }
-  visit(rulebook, [])
   rulebook.glossary?.forEach((term, i) => {
     if (!used.has(term.id)) {
       add('unused-term', ['glossary', i, 'id'], `glossary term \`${term.id}\` is defined but no prose links to it`, {

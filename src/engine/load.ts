@@ -4,7 +4,7 @@ import validateRulebook from './generated/validate-rulebook.js'
 import { hasErrors, type Problem } from './problems.ts'
 import { parseSource, sourceProblem, type SourceFile } from './source.ts'
 import { schemaProblems } from './schema-problems.ts'
-import { lintRulebook, type LoadHooks } from './lint.ts'
+import { lintRulebook, type LintOptions } from './lint.ts'
 import { limits, sizeInWords, tidyProblem } from './limits.ts'
 
 /** A loaded rulebook: present only when it has no errors; problems always listed, errors first. */
@@ -26,20 +26,26 @@ const limitedLists = ['questions', 'conclusions', 'sections', 'scenarios', 'auth
 /** How far loading has got, for a progress bar: each step, in order. */
 export type LoadStep = 'parse' | 'schema' | 'lint'
 
+/** What loading checks beyond errors. */
+/** What to check while loading, and ways to hear from the check (see `LintOptions`). */
+export type LoadOptions = LintOptions
+
 /**
  * Reads a rulebook written in YAML or JSON: parses it keeping positions, validates it against
  * schemas/rulebook.schema.json, then checks what the schema cannot (ids, references, conditions,
  * reachability, unused entries). Every problem is collected and located; nothing is thrown.
  * Files beyond the limits in `limits.ts` are refused, located, before the work they would cost.
  */
-export function loadRulebook(text: string, file: string, onStep?: (step: LoadStep) => void, hooks: LoadHooks = {}): LoadResult {
-  const { beforePaths } = hooks
-  const tidied: LoadHooks = beforePaths ? { beforePaths: (problems) => beforePaths(problems.sort(bySeverityThenPlace).map(tidyProblem)) } : {}
+export function loadRulebook(text: string, file: string, onStep?: (step: LoadStep) => void, options: LoadOptions = {}): LoadResult {
+  const { beforePaths } = options
+  const tidied: LoadOptions = beforePaths
+    ? { ...options, beforePaths: (problems) => beforePaths(problems.sort(bySeverityThenPlace).map(tidyProblem)) }
+    : options
   const { rulebook, problems } = loadUnchecked(text, file, onStep, tidied)
   return { rulebook, problems: problems.map(tidyProblem) }
 }
 
-function loadUnchecked(text: string, file: string, onStep: ((step: LoadStep) => void) | undefined, hooks: LoadHooks): LoadResult {
+function loadUnchecked(text: string, file: string, onStep: ((step: LoadStep) => void) | undefined, options: LoadOptions): LoadResult {
   if (text.length > limits.rulebookCharacters) {
     return {
       rulebook: undefined,
@@ -69,7 +75,7 @@ function loadUnchecked(text: string, file: string, onStep: ((step: LoadStep) => 
     }
     const rulebook = source.value
     onStep?.('lint')
-    const problems = lintRulebook(rulebook, source, hooks).sort(bySeverityThenPlace)
+    const problems = lintRulebook(rulebook, source, options).sort(bySeverityThenPlace)
     return { rulebook: hasErrors(problems) ? undefined : rulebook, problems }
   } catch (error) {
     // The nesting limit keeps the stack safe; should a check still exhaust it, say so, located.

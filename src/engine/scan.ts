@@ -57,44 +57,74 @@ export function scanJson(text: string, maxDepth: number): { tooDeepAt?: number; 
   return { repeated }
 }
 
-const isSpace = (char: string | undefined) => char === ' ' || char === '\t'
+// Character codes the YAML scan tests, compared as numbers so the scan is one tight loop.
+const SPACE = 32
+const TAB = 9
+const CR = 13
+const HASH = 35
+const DASH = 45
+const QUESTION = 63
+const DOUBLE_QUOTE = 34
+const SINGLE_QUOTE = 39
+const BACKSLASH = 92
+const OPEN_BRACKET = 91
+const CLOSE_BRACKET = 93
+const OPEN_BRACE = 123
+const CLOSE_BRACE = 125
+const COMMA = 44
+const COLON = 58
+const PIPE = 124
+const GREATER = 62
+const AMPERSAND = 38
+const BANG = 33
+const NEWLINE = 10
+
+const isSpaceCode = (code: number) => code === SPACE || code === TAB
 
 /**
  * Where a YAML text first nests deeper than `maxDepth` (block levels by indentation and `- `
  * indicators, plus open flow brackets), or undefined. It reads only structure: block scalars
  * (`|`, `>`), quoted text and comments are skipped, and brackets inside plain text do not count.
  * It may over-count odd but valid layouts; the limit leaves a wide margin above any honest file.
+ * One pass over character codes: it runs on every file before the parser, so it must cost little.
  */
 export function yamlTooDeepAt(text: string, maxDepth: number): number | undefined {
+  const length = text.length
   const levels: number[] = []
   let flow = 0
-  let quote: '"' | "'" | undefined
+  /** The open quote's character code, or 0 outside quoted text. */
+  let quote = 0
   let blockScalarParent = -1
   let lineStart = 0
-  while (lineStart < text.length) {
+  while (lineStart < length) {
     let lineEnd = text.indexOf('\n', lineStart)
-    if (lineEnd === -1) lineEnd = text.length
+    if (lineEnd === -1) lineEnd = length
     let i = lineStart
-    while (i < lineEnd && text[i] === ' ') i++
+    while (i < lineEnd && text.charCodeAt(i) === SPACE) i++
     const indent = i - lineStart
-    const blank = i >= lineEnd || text[i] === '#' || text[i] === '\r'
+    const first = i < lineEnd ? text.charCodeAt(i) : NEWLINE
+    const blank = i >= lineEnd || first === HASH || first === CR
     if (blockScalarParent >= 0 && (blank || indent > blockScalarParent)) {
       lineStart = lineEnd + 1
       continue
     }
     blockScalarParent = -1
-    if (blank && !quote) {
+    if (blank && quote === 0) {
       lineStart = lineEnd + 1
       continue
     }
     let valueStart = false
-    if (!quote && flow === 0) {
-      while (levels.length > 0 && levels.at(-1)! > indent) levels.pop()
-      if (levels.length === 0 || levels.at(-1)! < indent) levels.push(indent)
+    if (quote === 0 && flow === 0) {
+      while (levels.length > 0 && levels[levels.length - 1]! > indent) levels.pop()
+      if (levels.length === 0 || levels[levels.length - 1]! < indent) levels.push(indent)
       // Compact nesting: `- - - x` and `? ` open a level at each indicator.
-      while (i < lineEnd && (text[i] === '-' || text[i] === '?') && (i + 1 === lineEnd || isSpace(text[i + 1]))) {
+      for (;;) {
+        if (i >= lineEnd) break
+        const code = text.charCodeAt(i)
+        if (code !== DASH && code !== QUESTION) break
+        if (!(i + 1 === lineEnd || isSpaceCode(text.charCodeAt(i + 1)))) break
         i++
-        while (i < lineEnd && isSpace(text[i])) i++
+        while (i < lineEnd && isSpaceCode(text.charCodeAt(i))) i++
         if (i < lineEnd) levels.push(i - lineStart)
         if (levels.length > maxDepth) return i
       }
@@ -102,51 +132,54 @@ export function yamlTooDeepAt(text: string, maxDepth: number): number | undefine
     }
     if (levels.length + flow > maxDepth) return i
     for (; i < lineEnd; i++) {
-      const char = text[i]!
-      if (quote) {
-        if (char === '\\' && quote === '"') i++
-        else if (char === quote) {
-          quote = undefined
+      const code = text.charCodeAt(i)
+      if (quote !== 0) {
+        if (code === BACKSLASH && quote === DOUBLE_QUOTE) i++
+        else if (code === quote) {
+          quote = 0
           valueStart = false
         }
         continue
       }
-      if (isSpace(char)) continue
-      if (char === '#' && (i === lineStart || isSpace(text[i - 1]))) break
-      const inFlowValue = flow > 0 && /[[{,:]/.test(text[i - 1] ?? '')
-      if ((char === '"' || char === "'") && (valueStart || flow > 0)) {
-        quote = char
+      if (code === SPACE || code === TAB) continue
+      if (code === HASH && (i === lineStart || isSpaceCode(text.charCodeAt(i - 1)))) break
+      if ((code === DOUBLE_QUOTE || code === SINGLE_QUOTE) && (valueStart || flow > 0)) {
+        quote = code
         continue
       }
-      if ((char === '[' || char === '{') && (valueStart || flow > 0)) {
+      if ((code === OPEN_BRACKET || code === OPEN_BRACE) && (valueStart || flow > 0)) {
         flow++
         if (levels.length + flow > maxDepth) return i
         continue
       }
-      if ((char === ']' || char === '}') && flow > 0) {
+      if ((code === CLOSE_BRACKET || code === CLOSE_BRACE) && flow > 0) {
         flow--
         continue
       }
-      if (flow === 0 && (char === '|' || char === '>') && valueStart) {
+      if (flow === 0 && (code === PIPE || code === GREATER) && valueStart) {
         blockScalarParent = indent
         break
       }
-      if (flow === 0 && (char === '&' || char === '!')) {
+      if (flow === 0 && (code === AMPERSAND || code === BANG)) {
         // An anchor or a tag before the value: the value may still open a flow collection.
-        while (i + 1 < lineEnd && !isSpace(text[i + 1])) i++
+        while (i + 1 < lineEnd && !isSpaceCode(text.charCodeAt(i + 1))) i++
         continue
       }
-      if (char === ':' && (i + 1 === lineEnd || isSpace(text[i + 1]) || text[i + 1] === '\r')) {
-        valueStart = true
-        continue
+      if (code === COLON) {
+        const next = i + 1 === lineEnd ? NEWLINE : text.charCodeAt(i + 1)
+        if (next === NEWLINE || next === SPACE || next === TAB || next === CR) {
+          valueStart = true
+          continue
+        }
       }
       if (flow === 0) {
         // Plain text: only a `: ` later on the line starts another value.
         // Searched within the line only, so the scan stays linear.
         let colon = -1
         for (let j = i; j < lineEnd - 1; j++) {
-          if (text[j] === ' ' && text[j + 1] === '#') break
-          if (text[j] === ':' && text[j + 1] === ' ') {
+          const at = text.charCodeAt(j)
+          if (at === SPACE && text.charCodeAt(j + 1) === HASH) break
+          if (at === COLON && text.charCodeAt(j + 1) === SPACE) {
             colon = j
             break
           }
@@ -156,7 +189,9 @@ export function yamlTooDeepAt(text: string, maxDepth: number): number | undefine
         valueStart = true
         continue
       }
-      valueStart = inFlowValue
+      // In a flow collection, a value starts after a bracket, a comma or a colon.
+      const previous = i > 0 ? text.charCodeAt(i - 1) : 0
+      valueStart = previous === OPEN_BRACKET || previous === OPEN_BRACE || previous === COMMA || previous === COLON
     }
     lineStart = lineEnd + 1
   }

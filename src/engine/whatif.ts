@@ -1,7 +1,7 @@
-import type { AnswerValue, Session } from './generated/session.ts'
+import type { AnswerValue, QuestionWork } from './generated/session.ts'
 import type { CompiledRulebook } from './compile.ts'
 import type { ConclusionStatus, QuestionStatus, Walk } from './walk.ts'
-import { createEvaluator, type SessionAnswers } from './evaluate.ts'
+import { createLiveWalk, type SessionAnswers } from './evaluate.ts'
 import { isCompleteAnswer, workOn } from './answers.ts'
 import { createSums, type ExploreLimits, type Sums } from './explore/sums.ts'
 import { feasible } from './explore/answer-sets.ts'
@@ -147,21 +147,16 @@ function changesFor(sums: Sums, cube: Cube, session: SessionAnswers): AnswerChan
   return changes
 }
 
-function applyChanges(session: SessionAnswers, changes: AnswerChange[]): SessionAnswers {
-  const answers: Session['answers'] = { ...session.answers }
-  for (const change of changes) {
-    const work = workOn(session.answers, change.question)
-    if (change.to === undefined) {
-      if (work) {
-        const rest = { ...work }
-        delete rest.value
-        answers[change.question] = rest
-      }
-    } else {
-      answers[change.question] = { ...(work ?? {}), value: change.to, updatedAt: work?.updatedAt ?? changeTime }
-    }
+/** The work on a question once a change is made: the new answer, the rest of the work kept. */
+function changedWork(session: SessionAnswers, change: AnswerChange): QuestionWork | undefined {
+  const work = workOn(session.answers, change.question)
+  if (change.to === undefined) {
+    if (!work) return undefined
+    const rest = { ...work }
+    delete rest.value
+    return rest
   }
-  return { scenario: session.scenario, answers }
+  return { ...(work ?? {}), value: change.to, updatedAt: work?.updatedAt ?? changeTime }
 }
 
 /**
@@ -178,8 +173,11 @@ export function whatIf(
 ): WhatIfResult {
   const max = options.max ?? 10
   const sums = options.sums ?? createSums(compiled, options.limits)
-  const evaluator = createEvaluator(compiled)
-  const before = evaluator(session)
+  // One walk, kept up to date: each way is tried by updating only the questions it changes,
+  // then those questions are put back.
+  const live = createLiveWalk(compiled, session)
+  const snapshot = (): Walk => ({ ...live.walk, questions: live.walk.questions.slice(), conclusions: live.walk.conclusions.slice() })
+  const before = snapshot()
   const statusIn = (walk: Walk): ConclusionStatus | AskedStatus =>
     'conclusion' in target
       ? walk.conclusions[compiled.conclusionIndex.get(target.conclusion)!]!.status
@@ -222,7 +220,9 @@ export function whatIf(
   const results: WhatIfOption[] = []
   for (const changes of minimal) {
     if (results.length >= max) break
-    const after = evaluator(applyChanges(session, changes))
+    for (const change of changes) live.update(change.question, changedWork(session, change))
+    const after = snapshot()
+    for (const change of changes) live.update(change.question, workOn(session.answers, change.question))
     const newStatus = statusIn(after)
     // Checked by evaluation, not only derived: a way that does not change the target is left out.
     if (newStatus === status) continue

@@ -9,12 +9,11 @@ import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { chromium } from '@playwright/test'
 import { parse, stringify } from 'yaml'
-import { yamlStyle } from '../../src/studio/from-rulebook.ts'
 
 // The draft the studio makes from the flagship ("Edit a new version": the rulebook written back as
 // YAML by src/studio/from-rulebook.ts, after one modeline), to find a line to edit in it.
 const flagship: unknown = parse(readFileSync(new URL('../../rules/venezuela-dock-strike.yaml', import.meta.url), 'utf8'))
-const draftLines = ['# modeline', ...stringify(flagship, yamlStyle).split('\n')]
+const draftLines = ['# modeline', ...stringify(flagship, { lineWidth: 0, blockQuote: 'literal' }) // as src/studio/from-rulebook.ts writes it.split('\n')]
 const sectionLine = draftLines.findIndex((line, i) => i > draftLines.indexOf('questions:') && /^\s+section: /.test(line)) + 1
 
 const port = Number(process.env.PW_PORT ?? 4173)

@@ -92,7 +92,8 @@ export const paths: Command = async (argv, io) => {
   } catch (error) {
     return fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
   }
-  const loaded = loadRulebook(text, file)
+  // Only errors are shown here, and the explorer runs below: validation need not explore too.
+  const loaded = loadRulebook(text, file, undefined, { explore: false })
   if (!loaded.rulebook) {
     for (const problem of loaded.problems.filter((p) => p.severity === 'error')) io.stderr(`${formatProblem(problem)}\n`)
     return exitCode.problems

@@ -2,7 +2,22 @@ import type { CompiledRulebook } from '../compile.ts'
 import { plainText } from '../explain.ts'
 import type { AnswerCondition, AnswerSet } from './answer-sets.ts'
 
+/** Option labels already put in words, per rulebook: a long listing names the same options again and again. */
+const labelsSeen = new WeakMap<CompiledRulebook, Map<string, string>>()
+
 function optionLabel(compiled: CompiledRulebook, questionId: string, option: string): string {
+  let labels = labelsSeen.get(compiled)
+  if (!labels) labelsSeen.set(compiled, (labels = new Map()))
+  const key = `${questionId}\u0000${option}`
+  let label = labels.get(key)
+  if (label === undefined) {
+    label = labelInWords(compiled, questionId, option)
+    labels.set(key, label)
+  }
+  return label
+}
+
+function labelInWords(compiled: CompiledRulebook, questionId: string, option: string): string {
   const index = compiled.questionIndex.get(questionId)
   const question = index === undefined ? undefined : compiled.questions[index]!.question
   if (!question) return option

@@ -3,6 +3,7 @@ import type { ConclusionKind } from '../generated/rulebook.ts'
 import { createSums, type ExploreLimits, type Sums } from './sums.ts'
 import { intersection, literal, simplify, type Cube, type Terms } from './terms.ts'
 import { answerSetOf, completeFeasible, feasible, type AnswerSet } from './answer-sets.ts'
+import { notAskedBit } from './layout.ts'
 
 /** Likely mistakes the explorer finds in one conclusion. */
 export type ConclusionWarning =
@@ -72,19 +73,46 @@ function usable(sums: Sums, terms: Terms, scenarioCube: Cube | undefined, first 
 }
 
 /** Orders answer sets: fewest answers first, then by the questions they name. */
-function bySize(a: AnswerSet, b: AnswerSet): number {
-  return (
-    a.answers.length - b.answers.length ||
-    a.answers.map((x) => x.number).join(',').localeCompare(b.answers.map((x) => x.number).join(','), 'en', { numeric: true })
-  )
+function sortBySize(sets: AnswerSet[]): AnswerSet[] {
+  const keyed = sets.map((set) => ({ set, size: set.answers.length, numbers: set.answers.map((x) => x.number) }))
+  keyed.sort((a, b) => {
+    if (a.size !== b.size) return a.size - b.size
+    for (let i = 0; i < a.numbers.length; i++) if (a.numbers[i] !== b.numbers[i]) return a.numbers[i]! - b.numbers[i]!
+    return 0
+  })
+  return keyed.map((entry) => entry.set)
 }
 
-/** Readable, deduplicated sets from cubes, smallest first; the scenario is left out when fixed. */
+/**
+ * A fully expanded cube without its "not asked" constraints. Expansion supported each of them
+ * with earlier answers the cube names, so they add nothing to the walks it stands for, and a set
+ * does not show them: kept, two cubes reaching the same answers through different unasked
+ * questions would be listed as the same set twice, and a set would hide that another covers it.
+ */
+function withoutUnasked(layout: Sums['layout'], cube: Cube): Cube {
+  let hidden = 0
+  for (let i = 0; i < cube.vars.length; i++) {
+    const v = cube.vars[i]!
+    if (v < layout.questionCount && cube.masks[i] === notAskedBit(layout, v)) hidden++
+  }
+  if (hidden === 0) return cube
+  const vars: number[] = []
+  const masks: bigint[] = []
+  for (let i = 0; i < cube.vars.length; i++) {
+    const v = cube.vars[i]!
+    if (v < layout.questionCount && cube.masks[i] === notAskedBit(layout, v)) continue
+    vars.push(v)
+    masks.push(cube.masks[i]!)
+  }
+  return { vars, masks }
+}
+
+/** Readable sets from expanded cubes, each once, smallest first; the scenario is left out when fixed. */
 function setsOf(sums: Sums, cubes: Cube[], scenario: string | undefined): AnswerSet[] {
-  return simplify(cubes)
+  const sets = simplify(cubes.map((cube) => withoutUnasked(sums.layout, cube)))
     .map((cube) => answerSetOf(sums, cube))
     .map((set) => (scenario ? { answers: set.answers } : set))
-    .sort(bySize)
+  return sortBySize(sets)
 }
 
 /**

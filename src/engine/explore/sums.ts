@@ -215,28 +215,129 @@ export function createSums(compiled: CompiledRulebook, limits: ExploreLimits = {
     }
   }
 
+  const keyOf = (cube: Cube, below: number) => {
+    let key = `${below}`
+    for (let i = 0; i < cube.vars.length; i++) {
+      const v = cube.vars[i]!
+      if (v < below || v >= questionCount) key += `|${v}:${cube.masks[i]!.toString(36)}`
+    }
+    return key
+  }
+
+  /**
+   * Supported walks on which a question is asked (side 0) or not asked (side 1): its asking
+   * condition's cubes, each with the earlier answers that make the questions it names asked or
+   * not as it says. Worked out once per question and side, smallest question first, and shared
+   * by every expansion of these sums.
+   */
+  const supportMemo: (Terms | undefined)[] = new Array(questionCount * 2)
+  const sidesOf = (q: number, mask: bigint): number[] => {
+    const unasked = notAskedBit(layout, q)
+    const sides: number[] = []
+    if ((mask & ~unasked) !== 0n) sides.push(0)
+    if ((mask & unasked) !== 0n) sides.push(1)
+    return sides
+  }
+
+  /** Makes sure the supports a sum needs are known, computing the missing ones bottom up. */
+  function prepareSupports(terms: Terms, work: Budget): void {
+    const needed = new Set<number>()
+    const pending: number[] = []
+    const need = (cubes: readonly Cube[]) => {
+      for (const cube of cubes) {
+        for (let i = 0; i < cube.vars.length; i++) {
+          const v = cube.vars[i]!
+          if (v >= questionCount) continue
+          for (const side of sidesOf(v, cube.masks[i]!)) {
+            const slot = v * 2 + side
+            if (supportMemo[slot] || needed.has(slot)) continue
+            needed.add(slot)
+            pending.push(slot)
+          }
+        }
+      }
+    }
+    need(terms.cubes)
+    while (pending.length > 0) {
+      const slot = pending.pop()!
+      const asking = ensure(slot >> 1)
+      need((slot & 1 ? asking.no : asking.yes).cubes)
+    }
+    // A support names only earlier questions: in increasing order, each finds its own ready.
+    for (const slot of [...needed].sort((a, b) => a - b)) {
+      const asking = ensure(slot >> 1)
+      supportMemo[slot] = supportTerms(slot & 1 ? asking.no : asking.yes, work)
+    }
+  }
+
+  /** The walks of a sum with every question it names supported (its supports already known). */
+  function supportTerms(terms: Terms, work: Budget): Terms {
+    const parts: Terms[] = []
+    for (const cube of terms.cubes) {
+      parts.push(supportCube(cube, work))
+      if (work.work >= work.maxWork) break
+    }
+    const result = union(parts, work)
+    return terms.cut && !result.cut ? { cubes: result.cubes, cut: true } : result
+  }
+
+  /**
+   * One cube with each question it names supported: the cube times each question's support (for
+   * the side, asked or not, that the cube allows), latest question first. Starting from the whole
+   * cube prunes at once every support that clashes with another of its answers.
+   */
+  function supportCube(cube: Cube, work: Budget): Terms {
+    const factors: Terms[] = [{ cubes: [cube], cut: false }]
+    for (let i = cube.vars.length - 1; i >= 0; i--) {
+      const v = cube.vars[i]!
+      if (v >= questionCount) continue
+      const mask = cube.masks[i]!
+      const unasked = notAskedBit(layout, v)
+      const ways: Terms[] = []
+      for (const side of sidesOf(v, mask)) {
+        const support = supportMemo[v * 2 + side]!
+        const own: Terms = { cubes: [literal(v, side === 0 ? mask & ~unasked : mask & unasked)], cut: false }
+        ways.push(intersection([own, support], work))
+      }
+      factors.push(union(ways, work))
+    }
+    return intersection(factors, work)
+  }
+
   /**
    * Adds to each cube the earlier answers that make its questions asked (or not asked) as it
-   * says, from the latest question down, so that every cube left describes walks that exist.
-   * `accept` filters finished cubes; `first` stops at the first accepted one. Work is counted in
-   * the budget, and a cut result says so.
+   * says, so that every cube left describes walks that exist: each question's support (its
+   * asking condition's walks, themselves supported) is worked out once, and a cube's walks are
+   * the product of its own literals with the supports of the questions it names, absorbed at
+   * each step. `accept` filters finished cubes; `first` stops at the first accepted one (by a
+   * search, see `expandFirst`). Work is bounded per call (at most `maxExpand` meetings), and a
+   * cut result says so.
    */
   function expand(terms: Terms, options: { first?: boolean; accept?: (cube: Cube) => boolean } = {}): Terms {
+    if (options.first) return expandFirst(terms, options.accept)
+    // Expansion has its own allowance per call (`maxExpand` meetings), as a search would, so
+    // that sums reused across many calls (a panel asking about one conclusion after another)
+    // never run out of it.
+    const work = createBudget(budget.maxCubes, budget.maxExpand)
+    prepareSupports(terms, work)
+    const supported = supportTerms(terms, work)
+    const cut = supported.cut || work.cut || terms.cut
+    if (cut) budget.cut = true
+    const cubes = options.accept ? supported.cubes.filter(options.accept) : [...supported.cubes]
+    return { cubes: absorb(cubes), cut }
+  }
+
+  /**
+   * The first supported cube that `accept` takes, by a depth-first search that remembers the
+   * states it searched in vain: reachability needs one walk, not all of them, and the first is
+   * usually found at once where listing every way a question can be skipped would cost far more.
+   */
+  function expandFirst(terms: Terms, accept: ((cube: Cube) => boolean) | undefined): Terms {
     const found: Cube[] = []
     let cut = terms.cut
     let steps = 0
     const limit = budget.maxExpand
-    // States already searched without success: what remains depends only on the cube's
-    // variables below the question reached (and on options and scenario, never supported).
     const failed = new Set<string>()
-    const keyOf = (cube: Cube, below: number) => {
-      let key = `${below}`
-      for (let i = 0; i < cube.vars.length; i++) {
-        const v = cube.vars[i]!
-        if (v < below || v >= questionCount) key += `|${v}:${cube.masks[i]!.toString(36)}`
-      }
-      return key
-    }
     const visit = (cube: Cube, below: number): boolean => {
       if (++steps > limit) {
         cut = true
@@ -244,9 +345,8 @@ export function createSums(compiled: CompiledRulebook, limits: ExploreLimits = {
       }
       const key = below === Infinity ? undefined : keyOf(cube, below)
       if (key !== undefined && failed.has(key)) return false
-      const before = found.length
       const done = search(cube, below)
-      if (!done && found.length === before && key !== undefined) failed.add(key)
+      if (!done && key !== undefined) failed.add(key)
       return done
     }
     const search = (cube: Cube, below: number): boolean => {
@@ -260,9 +360,9 @@ export function createSums(compiled: CompiledRulebook, limits: ExploreLimits = {
         }
       }
       if (position < 0) {
-        if (options.accept && !options.accept(cube)) return false
+        if (accept && !accept(cube)) return false
         found.push(cube)
-        return options.first === true
+        return true
       }
       const q = cube.vars[position]!
       const mask = cube.masks[position]!
@@ -286,7 +386,7 @@ export function createSums(compiled: CompiledRulebook, limits: ExploreLimits = {
     }
     for (const cube of terms.cubes) if (visit(cube, Infinity)) break
     if (cut) budget.cut = true
-    return { cubes: options.first ? found : absorb(found), cut }
+    return { cubes: found, cut }
   }
 
   return {

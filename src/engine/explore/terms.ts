@@ -39,7 +39,9 @@ export function meet(a: Cube, b: Cube): Cube | undefined {
     const va = i < a.vars.length ? a.vars[i]! : Infinity
     const vb = j < b.vars.length ? b.vars[j]! : Infinity
     if (va === vb) {
-      const mask = a.masks[i]! & b.masks[j]!
+      const ma = a.masks[i]!
+      const mb = b.masks[j]!
+      const mask = ma === mb ? ma : ma & mb
       if (mask === 0n) return undefined
       vars.push(va)
       masks.push(mask)
@@ -64,62 +66,105 @@ export function covers(a: Cube, b: Cube): boolean {
     const v = a.vars[i]!
     while (j < b.vars.length && b.vars[j]! < v) j++
     if (j === b.vars.length || b.vars[j] !== v) return false
-    if ((b.masks[j]! & ~a.masks[i]!) !== 0n) return false
+    const mb = b.masks[j]!
+    const ma = a.masks[i]!
+    if (mb !== ma && (mb & ma) !== mb) return false
   }
   return true
 }
 
-/** Drops every cube another cube covers, keeping the more general; fewest constraints first. */
+/**
+ * Which variables a cube names, folded into 32 bits: a cube can cover another only if it names
+ * no variable the other does not, so `(signature(a) & ~signature(b)) !== 0` rules a pair out
+ * without comparing masks.
+ */
+function signature(cube: Cube): number {
+  let bits = 0
+  for (let i = 0; i < cube.vars.length; i++) bits |= 1 << (cube.vars[i]! & 31)
+  return bits
+}
+
+/** A number that equal cubes share, to find repeats without building strings. */
+function hashOf(cube: Cube): number {
+  let hash = cube.vars.length
+  for (let i = 0; i < cube.vars.length; i++) {
+    hash = (Math.imul(hash, 31) + cube.vars[i]!) | 0
+    hash = (Math.imul(hash, 31) + (Number(cube.masks[i]!) | 0)) | 0
+  }
+  return hash
+}
+
+/** Set bits in a 32-bit number. */
+function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24)
+}
+
+/** How many values a cube allows, over all its variables. */
+function valueCount(cube: Cube): number {
+  let count = 0
+  for (const mask of cube.masks) {
+    if (mask <= 0xffffffffn) count += popcount32(Number(mask))
+    else for (let m = mask; m !== 0n; m &= m - 1n) count++
+  }
+  return count
+}
+
+function sameCube(a: Cube, b: Cube): boolean {
+  if (a.vars.length !== b.vars.length) return false
+  for (let i = 0; i < a.vars.length; i++) if (a.vars[i] !== b.vars[i] || a.masks[i] !== b.masks[i]) return false
+  return true
+}
+
+/**
+ * Drops every cube another cube covers, keeping the more general; of equal cubes, the first.
+ * The cubes kept stay in their order. Candidates are compared fewest constraints first, each
+ * against the cubes kept so far, filtered by variable signature before any mask is compared.
+ */
 export function absorb(cubes: readonly Cube[]): Cube[] {
-  if (cubes.length < 2) return [...cubes]
-  if (cubes.length <= 24) {
-    // Few cubes (the common case): compare every pair; equal cubes keep the first.
-    const kept: Cube[] = []
-    cubes.forEach((cube, i) => {
-      const covered = cubes.some((other, j) => j !== i && covers(other, cube) && (j < i || !covers(cube, other)))
-      if (!covered) kept.push(cube)
-    })
-    return kept
+  const n = cubes.length
+  if (n < 2) return [...cubes]
+  // Drop exact repeats first, cheaply.
+  const buckets = new Map<number, Cube[]>()
+  const unique: number[] = []
+  for (let i = 0; i < n; i++) {
+    const cube = cubes[i]!
+    const hash = hashOf(cube)
+    const bucket = buckets.get(hash)
+    if (bucket === undefined) buckets.set(hash, [cube])
+    else if (bucket.some((other) => sameCube(other, cube))) continue
+    else bucket.push(cube)
+    unique.push(i)
   }
-  // Products repeat cubes often: drop exact repeats first, cheaply, before the pairwise check.
-  const unique = new Map<string, Cube>()
-  for (const cube of cubes) {
-    const key = `${cube.vars.join(',')}|${cube.masks.join(',')}`
-    if (!unique.has(key)) unique.set(key, cube)
-  }
-  const sorted = [...unique.values()].sort((a, b) => a.vars.length - b.vars.length)
-  const kept: Cube[] = []
-  // Kept cubes by variable: a cube can only be covered by one whose variables it all has.
-  const byVar = new Map<number, Cube[]>()
-  const general: Cube[] = []
-  for (const cube of sorted) {
-    let covered = general.some((k) => covers(k, cube))
-    if (!covered) {
-      // Candidates must constrain the cube's first variable that they constrain; check all lists it has.
-      const seen = new Set<Cube>()
-      for (const v of cube.vars) {
-        for (const k of byVar.get(v) ?? []) {
-          if (seen.has(k)) continue
-          seen.add(k)
-          if (covers(k, cube)) {
-            covered = true
-            break
-          }
-        }
-        if (covered) break
+  // A cube can only be covered by one with no more variables, and among cubes with the same
+  // variables by one allowing more values: fewest variables first, then most values, so that
+  // every cube that could cover another is kept (or dropped) before it is compared.
+  const values = new Int32Array(n)
+  for (const i of unique) values[i] = valueCount(cubes[i]!)
+  const order = unique.sort((x, y) => cubes[x]!.vars.length - cubes[y]!.vars.length || values[y]! - values[x]! || x - y)
+  const keptIndex: number[] = []
+  const keptSignature: number[] = []
+  const kept = new Uint8Array(n)
+  for (const i of order) {
+    const cube = cubes[i]!
+    const mine = signature(cube)
+    let covered = false
+    for (let k = 0; k < keptIndex.length; k++) {
+      if ((keptSignature[k]! & ~mine) !== 0) continue
+      if (covers(cubes[keptIndex[k]!]!, cube)) {
+        covered = true
+        break
       }
     }
     if (covered) continue
-    kept.push(cube)
-    if (cube.vars.length === 0) general.push(cube)
-    else {
-      const first = cube.vars[0]!
-      const list = byVar.get(first)
-      if (list) list.push(cube)
-      else byVar.set(first, [cube])
-    }
+    kept[i] = 1
+    keptIndex.push(i)
+    keptSignature.push(mine)
   }
-  return kept
+  const result: Cube[] = []
+  for (let i = 0; i < n; i++) if (kept[i]) result.push(cubes[i]!)
+  return result
 }
 
 /** How far the explorer may go: cubes kept per condition, and cube meetings in all. */
@@ -140,7 +185,9 @@ function limit(cubes: Cube[], cut: boolean, budget: Budget): Terms {
   const kept = absorb(cubes)
   if (kept.length > budget.maxCubes) {
     budget.cut = true
-    return { cubes: kept.slice(0, budget.maxCubes), cut: true }
+    // Keep the most general cubes: they stand for the most walks.
+    const general = [...kept].sort((a, b) => a.vars.length - b.vars.length)
+    return { cubes: general.slice(0, budget.maxCubes), cut: true }
   }
   if (cut) budget.cut = true
   return { cubes: kept, cut }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { whatIf } from '../../../src/engine/whatif.ts'
 import { evaluate } from '../../../src/engine/evaluate.ts'
-import { answersOf, compileFile } from '../helpers.ts'
+import { answersOf, compileFile, readRepoFile } from '../helpers.ts'
 
 const compiled = compileFile('tests/fixtures/rulebooks/explore.yaml')
 const session = { scenario: 'land', answers: answersOf({ force: 'yes', targets: ['state', 'vessel'], consent: 'none', gravity: 2 }) }
@@ -44,6 +44,31 @@ describe('engine/whatif', () => {
       const answers = { ...session.answers }
       for (const change of option.changes) answers[change.question] = { value: change.to!, updatedAt: '2026-01-01T00:00:00Z' }
       expect(evaluate(compiled, { scenario: 'land', answers }).conclusions[6]!.status).toBe(option.status)
+    }
+  })
+
+  it('on the flagship, finds every minimal way and gives each the walk a fresh evaluation gives', () => {
+    const flagship = compileFile('rules/venezuela-dock-strike.yaml')
+    const complete = JSON.parse(readRepoFile('tests/fixtures/sessions/venezuela-dock-strike-complete.json'))
+    const before = evaluate(flagship, complete)
+    const result = whatIf(flagship, complete, { conclusion: 'wrongful-act' })
+    expect(result).toMatchObject({ status: 'holds', complete: true })
+    expect(result.options).toHaveLength(10)
+    expect(result.found).toBeGreaterThanOrEqual(result.options.length)
+    for (const option of result.options) {
+      const answers = { ...complete.answers }
+      for (const change of option.changes) {
+        if (change.to === undefined) delete answers[change.question]
+        else answers[change.question] = { ...answers[change.question], value: change.to }
+      }
+      const after = evaluate(flagship, { scenario: complete.scenario, answers })
+      const target = flagship.conclusionIndex.get('wrongful-act')!
+      expect(after.conclusions[target]!.status).toBe(option.status)
+      expect(option.alsoChanges).toEqual(
+        after.conclusions.flatMap((state, i) =>
+          state.status !== before.conclusions[i]!.status ? [{ conclusion: state.id, from: before.conclusions[i]!.status, to: state.status }] : [],
+        ),
+      )
     }
   })
 

@@ -6,7 +6,7 @@ import { feasible, witnessOf } from '../../../../src/engine/explore/answer-sets.
 import { evaluate } from '../../../../src/engine/evaluate.ts'
 import { loadRulebook } from '../../../../src/engine/load.ts'
 import { formatProblem } from '../../../../src/engine/problems.ts'
-import type { CompiledRulebook } from '../../../../src/engine/compile.ts'
+import { compileRulebook, type CompiledRulebook } from '../../../../src/engine/compile.ts'
 import { compileFile, readRepoFile } from '../../helpers.ts'
 
 const fixture = 'tests/fixtures/rulebooks/explore.yaml'
@@ -91,6 +91,16 @@ describe('engine/explore', () => {
     ])
   })
 
+  it('leaves the explorer out of loading when asked (for commands that show only errors)', () => {
+    const text = readRepoFile(fixture)
+    const full = loadRulebook(text, fixture)
+    const quick = loadRulebook(text, fixture, undefined, { explore: false })
+    const fromExplorer = new Set(['always-holds', 'contradiction', 'never-fails', 'unreachable', 'lawful-unlawful', 'exploration-limit'])
+    expect(full.problems.some((p) => fromExplorer.has(p.code))).toBe(true)
+    expect(quick.problems).toEqual(full.problems.filter((p) => !fromExplorer.has(p.code)))
+    expect(quick.rulebook).toEqual(full.rulebook)
+  })
+
   it('warns when a lawful and an unlawful conclusion hold together, unless marked compatible', () => {
     const text = readRepoFile(fixture).replace('    contradicts: [unlawful-force]\n', '')
     const warning = loadRulebook(text, 'x.yaml').problems.find((p) => p.code === 'lawful-unlawful')
@@ -99,6 +109,28 @@ describe('engine/explore', () => {
     )
     const silenced = text.replace('    when: consented or grave\n', '    when: consented or grave\n    compatible: [unlawful-force]\n')
     expect(loadRulebook(silenced, 'x.yaml').problems.map((p) => p.code)).not.toContain('lawful-unlawful')
+  })
+
+  it('lists each minimal set once, though different unasked questions keep it (no repeats)', () => {
+    // `Q1 = No` leaves both Q2 and Q4 unasked: each side of the `or` reaches it through a
+    // different unasked question, which a set does not name. It must be listed once, and the
+    // sets it makes redundant not at all.
+    const text = readRepoFile(fixture).replace(
+      'authorities: []',
+      [
+        '  - id: open-or-other',
+        '    kind: finding',
+        '    statement: Either no State was targeted, or the gravity is open.',
+        '    when: not (targets contains state) or gravity is unanswered',
+        'authorities: []',
+      ].join('\n'),
+    )
+    const { rulebook } = loadRulebook(text, 'x.yaml')
+    const book = compileRulebook(rulebook!)
+    const found = explore(book).conclusions.find((c) => c.id === 'open-or-other')!
+    const holds = found.holds.map((set) => describeAnswerSet(book, set))
+    expect(holds).toEqual(['Q1 = “No”', 'Q1 = “Yes” and Q2 not “A State”', 'Q1 = “Yes” and Q4 left unanswered'])
+    expect(new Set(holds).size).toBe(holds.length)
   })
 
   it('says plainly when a budget cut the search, instead of guessing', () => {
