@@ -13,7 +13,8 @@ import { parse, stringify } from 'yaml'
 // The draft the studio makes from the flagship ("Edit a new version": the rulebook written back as
 // YAML by src/studio/from-rulebook.ts, after one modeline), to find a line to edit in it.
 const flagship: unknown = parse(readFileSync(new URL('../../rules/venezuela-dock-strike.yaml', import.meta.url), 'utf8'))
-const draftLines = ['# modeline', ...stringify(flagship, { lineWidth: 0, blockQuote: 'literal' }) // as src/studio/from-rulebook.ts writes it.split('\n')]
+// Written as src/studio/from-rulebook.ts writes it.
+const draftLines = ['# modeline', ...stringify(flagship, { lineWidth: 0, blockQuote: 'literal' }).split('\n')]
 const sectionLine = draftLines.findIndex((line, i) => i > draftLines.indexOf('questions:') && /^\s+section: /.test(line)) + 1
 
 const port = Number(process.env.PW_PORT ?? 4173)
