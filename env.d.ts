@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+/// <reference types="vite-plugin-pwa/vue" />
 
 declare module 'virtual:shipped-rulebooks' {
   import type { ShippedRulebookSource } from '@/stores/shipped'

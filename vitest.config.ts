@@ -2,7 +2,11 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 
-const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) }
+const alias = {
+  '@': fileURLToPath(new URL('./src', import.meta.url)),
+  // Only the app's build provides the service worker's register module (vite-plugin-pwa).
+  'virtual:pwa-register/vue': fileURLToPath(new URL('./tests/unit/stubs/pwa-register-vue.ts', import.meta.url)),
+}
 
 export default defineConfig({
   plugins: [vue()],

@@ -8,6 +8,7 @@ import { storage } from '@/persistence/storage'
 import { LoadCancelled, loadFile, type LoadProgress } from '@/persistence/load-file'
 import { looksLikeSession } from '@/engine/file-kind'
 import { toShipped, type ShippedRulebook, type ShippedRulebookSource } from './shipped'
+import type { SourceLine } from '@/engine/source-lines'
 
 /** A rulebook ready to use: shipped with the app, or opened from disk and checked. */
 export interface LoadedRulebook {
@@ -21,6 +22,8 @@ export interface LoadedRulebook {
 export interface OpenedFile {
   name: string
   problems: Problem[]
+  /** The line of the file each problem points at (same order as `problems`), to show beside it. */
+  sources?: (SourceLine | undefined)[]
   rulebook?: LoadedRulebook
   /** The file holds a saved workbook, not a rulebook: it is for importing. */
   isSession?: true
@@ -140,6 +143,7 @@ export const useRulebookStore = defineStore('rulebook', () => {
       const result: OpenedFile = {
         name: file.name,
         problems,
+        sources: outcome.sources,
         rulebook:
           rulebook && contentHash && !hasErrors(problems)
             ? markRaw<LoadedRulebook>({

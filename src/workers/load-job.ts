@@ -9,6 +9,7 @@ import { contentHash } from '@/engine/hash'
 import { hasErrors, type Problem } from '@/engine/problems'
 import { limits, sizeInWords } from '@/engine/limits'
 import { looksLikeSession } from '@/engine/file-kind'
+import { sourceLines } from '@/engine/source-lines'
 import type { LoadOutcome, LoadProgress, LoadRequest } from './load-protocol'
 
 /** Bytes as text: a byte-order mark chooses UTF-16 (either order) or UTF-8; otherwise UTF-8. */
@@ -71,7 +72,8 @@ export async function runLoad(request: LoadRequest, progress: (p: LoadProgress) 
   const { rulebook, problems } = loadRulebook(text, name, (step) => {
     if (step !== 'parse') progress({ step: 'checking' })
   })
+  const sources = problems.length ? { sources: sourceLines(text, problems.map((problem) => problem.range)) } : {}
   return rulebook && !hasErrors(problems)
-    ? { kind, rulebook, contentHash: contentHash(rulebook), problems }
-    : { kind, problems }
+    ? { kind, rulebook, contentHash: contentHash(rulebook), problems, ...sources }
+    : { kind, problems, ...sources }
 }

@@ -1,4 +1,5 @@
 /** Messages between the app and the worker that reads rulebook and workbook files (load.worker.ts). */
+import type { SourceLine } from '@/engine/source-lines'
 import type { Problem } from '@/engine/problems'
 import type { Rulebook } from '@/engine/generated/rulebook'
 import type { Session } from '@/engine/generated/session'
@@ -22,7 +23,14 @@ export interface LoadProgress {
 
 /** What reading gave: a rulebook (when it has no errors, with its content hash) or a session. */
 export type LoadOutcome =
-  | { kind: 'rulebook'; rulebook?: Rulebook; contentHash?: string; problems: Problem[] }
+  | {
+      kind: 'rulebook'
+      rulebook?: Rulebook
+      contentHash?: string
+      problems: Problem[]
+      /** The line of the file each problem points at, in the same order, to show beside it. */
+      sources?: (SourceLine | undefined)[]
+    }
   | { kind: 'session'; session?: Session; problems: Problem[] }
 
 /** One message from the worker. */

@@ -18,6 +18,21 @@ test('shows a broken rulebook’s problems with their line and column', async ({
   await expect(page.getByRole('button', { name: 'Start a workbook' })).toHaveCount(2)
 })
 
+test('takes the student to a broken rulebook’s problems, each beside its line of the file', async ({ page }) => {
+  // A phone's height: the list appears below the fold.
+  await page.setViewportSize({ width: 390, height: 700 })
+  await page.goto('/')
+  await page.getByLabel('Choose a file…').setInputFiles(broken)
+  const heading = page.getByRole('heading', { name: /broken-rulebook\.yaml has 2 errors/ })
+  await expect(heading).toBeFocused()
+  await expect(heading).toBeInViewport()
+  const items = page.getByRole('region', { name: /broken-rulebook\.yaml has 2 errors/ }).getByRole('listitem')
+  await expect(items.first()).toContainText('Line 30 of the file: section: nowhere')
+  await expect(items.first().locator('mark')).toHaveText('nowhere')
+  await expect(items.nth(1)).toContainText('Line 34 of the file: when: first is maybe')
+  await expect(items.nth(1).locator('mark')).toContainText('maybe')
+})
+
 test('opens a dropped rulebook file and starts a workbook from it, which survives a reload', async ({ page }) => {
   await page.goto('/')
   const fixed = readFileSync(broken, 'utf8')

@@ -63,6 +63,15 @@ describe('stores/rulebook', () => {
     expect(opened.problems[0]?.range.start.line).toBeGreaterThan(0)
   })
 
+  it('quotes the line of the file each problem points at', async () => {
+    const opened = await useRulebookStore().openFile(new File(['id: [unclosed\ntitle: x\n'], 'bad.yaml'))
+    expect(opened.sources).toHaveLength(opened.problems.length)
+    const [problem] = opened.problems
+    const [source] = opened.sources!
+    expect(source?.line).toBe(problem?.range.start.line)
+    expect(['id: [unclosed', 'title: x']).toContain(`${source?.before}${source?.marked}${source?.after}`)
+  })
+
   it('opens a valid rulebook file and keeps it for later', async () => {
     const store = useRulebookStore()
     const opened = await store.openFile(
