@@ -44,17 +44,20 @@ export function renderMarkdown(report: Report): string {
     ...(report.citeAs ? [`Cite the scenario as: ${esc(report.citeAs)}`] : []),
     `Made with Casework from the rulebook \`${report.title.rulebookId}\` ${esc(report.title.rulebookVersion)} (content ${esc(report.title.contentHash)}).`,
   ]
-  return linkTermsToAppendix(`${blocks.join('\n\n')}\n`, report)
+  return linkToAppendices(`${blocks.join('\n\n')}\n`, report)
 }
 
 function memo({ memo }: Report): string[] {
   return memo ? ['## Model memo', md(memo)] : []
 }
 
+const glossaryAppendix = 'Appendix: glossary'
+const factsAppendix = 'Appendix: the facts of the scenario'
+
 function glossary({ glossary }: Report): string[] {
   if (!glossary?.length) return []
   return [
-    '## Appendix: glossary',
+    `## ${glossaryAppendix}`,
     ...glossary.flatMap((term) => [
       `### ${esc(term.term)}`,
       md(term.definition) + (term.authorities.length ? `\n\n*${esc(term.authorities.join('; '))}*` : ''),
@@ -67,27 +70,77 @@ function headingSlug(text: string): string {
   return text
     .trim()
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\s-]/gu, '')
     .replace(/\s/g, '-')
 }
 
+/** A heading's text as a viewer shows it: escapes, emphasis and code marks removed. */
+function headingText(source: string): string {
+  return source
+    .replace(/\s+#+\s*$/, '')
+    .replace(/\\([!-/:-@[-`{-~])/g, '\u0000$1')
+    .replace(/[*`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '')
+    .replace(/\u0000/g, '')
+}
+
 /**
- * Markdown has no anchors of its own, so `#term-<id>` links are pointed at the slug of the term's
- * heading in the glossary appendix, which viewers make into an anchor.
+ * The anchor of every heading of the document, in order, numbered as GitHub numbers repeats
+ * (`slug`, `slug-1`, …). Headings inside fenced code are not headings.
  */
-function linkTermsToAppendix(text: string, { glossary }: Report): string {
-  if (!glossary?.length) return text
+function documentSlugs(text: string): { text: string; slug: string }[] {
   const seen = new Map<string, number>()
-  const slugs = new Map<string, string>()
-  for (const term of glossary) {
-    const slug = headingSlug(esc(term.term).replace(/\\/g, ''))
-    const count = seen.get(slug) ?? 0
-    seen.set(slug, count + 1)
-    slugs.set(term.id, count === 0 ? slug : `${slug}-${count}`)
+  const headings: { text: string; slug: string }[] = []
+  let fence: string | undefined
+  for (const raw of text.split('\n')) {
+    const lineText = raw.replace(/^(?:>\s?)*/, '')
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(lineText)?.[1]
+    if (marker) {
+      if (!fence) fence = marker
+      else if (marker[0] === fence[0] && marker.length >= fence.length) fence = undefined
+      continue
+    }
+    if (fence) continue
+    const heading = /^\s{0,3}#{1,6}\s+(.*)$/.exec(lineText)
+    if (!heading) continue
+    const content = headingText(heading[1]!)
+    const base = headingSlug(content)
+    const count = seen.get(base) ?? 0
+    seen.set(base, count + 1)
+    headings.push({ text: content, slug: count === 0 ? base : `${base}-${count}` })
   }
-  return text.replace(/\]\(#term-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\)/g, (whole, id: string) =>
-    slugs.has(id) ? `](#${slugs.get(id)})` : whole,
-  )
+  return headings
+}
+
+/** The heading of a fact in the appendix; its anchor is what `#fact-<id>` links point at. */
+const factHeading = (fact: ReportFact) => `Fact ${factLabel(fact)}`
+
+/**
+ * Markdown has no anchors of its own, so `#fact-<id>` and `#term-<id>` links are pointed at the
+ * slug of the fact's heading in the facts appendix and of the term's in the glossary appendix,
+ * which viewers make into anchors.
+ */
+function linkToAppendices(text: string, { facts, glossary }: Report): string {
+  const slugs = documentSlugs(text)
+  /** The anchor of the first heading after the appendix's own with this text. */
+  const find = (appendix: string, wanted: string[]): Map<string, string> => {
+    const found = new Map<string, string>()
+    const start = slugs.findIndex((h) => h.text === appendix)
+    if (start < 0) return found
+    let next = start + 1
+    for (const want of wanted) {
+      while (next < slugs.length && slugs[next]!.text !== want) next++
+      if (next < slugs.length) found.set(want, slugs[next++]!.slug)
+    }
+    return found
+  }
+  const factSlugs = find(factsAppendix, facts.map((f) => headingText(esc(factHeading(f)))))
+  const termSlugs = find(glossaryAppendix, (glossary ?? []).map((t) => headingText(esc(t.term))))
+  const byFact = new Map(facts.map((f) => [f.id, factSlugs.get(headingText(esc(factHeading(f))))]))
+  const byTerm = new Map((glossary ?? []).map((t) => [t.id, termSlugs.get(headingText(esc(t.term)))]))
+  return text.replace(/\]\(#(fact|term)-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\)/g, (whole, kind: string, id: string) => {
+    const slug = (kind === 'fact' ? byFact : byTerm).get(id)
+    return slug ? `](#${slug})` : whole
+  })
 }
 
 /** Untrusted Markdown, made inert (re-written from its parse, so nothing it opens stays open). */
@@ -336,11 +389,12 @@ function authorities({ authorities }: Report): string[] {
 function facts({ facts, title }: Report): string[] {
   if (facts.length === 0) return []
   return [
-    '## Appendix: the facts of the scenario',
+    `## ${factsAppendix}`,
     `${esc(title.scenarioTitle)}, as the rulebook states it. Citations above refer to these paragraphs.`,
-    ...facts.map((fact) => {
+    ...facts.flatMap((fact) => {
       const qualifier = factQualifier(fact)
-      return `**${esc(factLabel(fact))}** ${fact.text ? line(fact.text) : ''}${qualifier ? ` (${esc(qualifier)})` : ''}`
+      const text = `${fact.text ? line(fact.text) : '*This fact is not in the rulebook.*'}${qualifier ? ` (${esc(qualifier)})` : ''}`
+      return [`### ${esc(factHeading(fact))}`, text]
     }),
   ]
 }

@@ -5,115 +5,29 @@
  */
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
-import { expect, test, type Browser, type Page } from '@playwright/test'
-import { contentSecurityPolicy } from '../../vite.config.ts'
+import { expect, test, type Browser } from '@playwright/test'
+import { launch as launchAt, learner, lmsState, serveFakeLms, type FakeLms } from './fake-lms.ts'
 
 const root = new URL('../../', import.meta.url)
-const learner = { learner_id: 'student-42', learner_name: 'Alex Moreno' }
-
-interface LmsState {
-  suspend_data: string
-  completion_status: string
-  progress_measure: string
-  exit: string
-  interactions: { id: string; type: string; learner_response: string; timestamp: string }[]
-  events: string[]
-}
-
-const hostPage = `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Test LMS</title><script src="/lms/scorm2004.js"></script></head>
-<body>
-<main>
-  <h1>Test LMS</h1>
-  <button id="exit" type="button">Exit the activity</button>
-  <div id="slot"></div>
-</main>
-<script>
-  const api = new Scorm2004API({ logLevel: 5 })
-  api.loadFromJSON(window.__initialCmi)
-  window.API_1484_11 = api
-  const events = []
-  for (const name of ['Initialize', 'Commit', 'Terminate']) api.on(name, () => events.push(name))
-  api.on('SetValue.cmi.exit', (element, value) => { window.lmsExit = value })
-  window.lmsState = () => ({
-    suspend_data: api.cmi.suspend_data,
-    completion_status: api.cmi.completion_status,
-    progress_measure: String(api.cmi.progress_measure),
-    exit: window.lmsExit,
-    interactions: api.cmi.interactions.childArray.map((i) => ({ id: i.id, type: i.type, learner_response: i.learner_response, timestamp: i.timestamp })),
-    events,
-  })
-  const frame = document.createElement('iframe')
-  frame.title = 'Casework'
-  frame.src = '/content/index.html'
-  frame.style.cssText = 'width: 100%; height: 900px; border: 0'
-  document.getElementById('slot').append(frame)
-  document.getElementById('exit').addEventListener('click', () => frame.remove())
-</script>
-</body>
-</html>`
-
-let server: Server
+let lms: FakeLms
 let origin: string
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   const zipPath = join(tmpdir(), `casework-scorm-${process.pid}.zip`)
   // The packaged app (dist-lms/) and the CLI (dist-cli/) come from `npm run build`.
   execFileSync('node', ['bin/casework.js', 'package', 'tests/fixtures/report/small-rulebook.yaml', '--scorm2004', '-o', zipPath, '--scenario', 'harbour'], {
     cwd: root,
   })
-  const files = unzipSync(readFileSync(zipPath))
-  const scormAgain = readFileSync(new URL('node_modules/scorm-again/dist/scorm2004.min.js', root))
-  const types: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css', json: 'application/json', woff2: 'font/woff2', svg: 'image/svg+xml', xml: 'application/xml' }
-  server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)
-    if (path === '/lms/host.html') return void response.writeHead(200, { 'content-type': 'text/html' }).end(hostPage)
-    if (path === '/lms/scorm2004.js') return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(scormAgain)
-    const file = path.startsWith('/content/') ? files[path.slice('/content/'.length)] : undefined
-    if (!file) return void response.writeHead(404).end()
-    response.writeHead(200, {
-      'content-type': types[path.split('.').pop() ?? ''] ?? 'application/octet-stream',
-      'content-security-policy': contentSecurityPolicy,
-    })
-    response.end(file)
-  })
-  return new Promise<void>((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-      resolve()
-    }),
-  )
+  lms = await serveFakeLms(unzipSync(readFileSync(zipPath)))
+  origin = lms.origin
 })
 
-test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+test.afterAll(() => lms.close())
 
-/** Opens the LMS page in a new, empty browser profile (no IndexedDB, no localStorage of earlier launches). */
-async function launch(browser: Browser, cmi: Record<string, string>): Promise<Page> {
-  const context = await browser.newContext()
-  await context.addInitScript((initial) => {
-    ;(window as unknown as { __initialCmi: unknown }).__initialCmi = initial
-  }, cmi)
-  const page = await context.newPage()
-  const violations: string[] = []
-  page.on('console', (message) => {
-    if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text())
-  })
-  page.on('requestfailed', (request) => violations.push(`failed: ${request.url()}`))
-  page.on('request', (request) => {
-    if (!request.url().startsWith(origin)) violations.push(`outside request: ${request.url()}`)
-  })
-  await page.goto(`${origin}/lms/host.html`)
-  ;(page as Page & { violations: string[] }).violations = violations
-  return page
-}
-
-const lmsState = (page: Page) => page.evaluate(() => (window as unknown as { lmsState(): LmsState }).lmsState())
+const launch = (browser: Browser, cmi: Record<string, string>) => launchAt(browser, origin, cmi)
 
 test('runs inside an LMS: the learner, answers that resume from suspend_data alone, interactions, completion, terminate', async ({ browser }) => {
   const page = await launch(browser, learner)
@@ -150,7 +64,7 @@ test('runs inside an LMS: the learner, answers that resume from suspend_data alo
   await page.getByRole('button', { name: 'Exit the activity' }).click()
   await expect.poll(async () => (await lmsState(page)).events).toContain('Terminate')
   state = await lmsState(page)
-  expect((page as Page & { violations: string[] }).violations).toEqual([])
+  expect(page.violations).toEqual([])
   await page.context().close()
 
   // Relaunch in a fresh profile: only the LMS's suspend_data carries the work.

@@ -1,11 +1,8 @@
 import { parseArgs } from 'node:util'
-import { strToU8, zipSync } from 'fflate'
-import { contentHash } from '../../engine/hash.ts'
 import { loadRulebook } from '../../engine/load.ts'
-import { rulebookMeta } from '../../engine/meta.ts'
 import { formatProblem, hasErrors } from '../../engine/problems.ts'
-import { manifestSchemaFiles, scormManifest } from '../../lms/manifest.ts'
-import { PACKAGE_CONFIG_FILE, PACKAGE_FORMAT, type PackageConfig } from '../../lms/package-config.ts'
+import { manifestSchemaFiles } from '../../lms/manifest.ts'
+import { buildScormPackage } from '../../lms/package.ts'
 import { exitCode, type Command } from '../io.ts'
 import { readLmsApp, readScormSchemas } from '../lms-template.ts'
 
@@ -57,45 +54,19 @@ export const packageCommand: Command = async (argv, io) => {
     io.stderr('casework package: the rulebook has errors; fix them before packaging it\n')
     return exitCode.problems
   }
-  const scenarios = rulebook.scenarios.map((scenario) => scenario.id)
-  const scenario = values['choose-scenario'] ? undefined : (values.scenario ?? scenarios[0])
-  if (scenario !== undefined && !scenarios.includes(scenario)) {
-    io.stderr(`casework package: the rulebook has no scenario "${scenario}"; it has ${scenarios.join(', ')}\n`)
-    return exitCode.failure
-  }
-
   const app = await readLmsApp()
   const schemas = await readScormSchemas(manifestSchemaFiles)
   if (!app || !schemas) {
     io.stderr('casework package: the packaged app is missing from this installation (run `npm run build:lms` in a checkout)\n')
     return exitCode.failure
   }
-
-  const config: PackageConfig = {
-    format: PACKAGE_FORMAT,
-    rulebook: {
-      file: file.split(/[\\/]/).pop() ?? file,
-      contentHash: contentHash(rulebook),
-      meta: rulebookMeta(rulebook),
-      url: 'rulebook.json',
-    },
-    ...(scenario ? { scenario } : {}),
+  const choice = values['choose-scenario'] ? { chooseScenario: true } : values.scenario !== undefined ? { scenario: values.scenario } : {}
+  const built = buildScormPackage(rulebook, file, choice, { app, schemas })
+  if (!built.ok) {
+    io.stderr(`casework package: ${built.error}\n`)
+    return exitCode.failure
   }
-  const sco = new Map(app)
-  sco.set('rulebook.json', strToU8(JSON.stringify(rulebook)))
-  sco.set(PACKAGE_CONFIG_FILE, strToU8(`${JSON.stringify(config, null, 2)}\n`))
-  const manifest = scormManifest({
-    rulebookId: rulebook.id,
-    version: rulebook.version,
-    title: rulebook.title,
-    launch: 'index.html',
-    files: [...sco.keys()].sort(),
-  })
-  const zip = zipSync({
-    'imsmanifest.xml': strToU8(manifest),
-    ...Object.fromEntries(schemas),
-    ...Object.fromEntries(sco),
-  })
+  const { zip, scenario, scoFiles } = built.value
   try {
     await io.writeFile(values.output, zip)
   } catch (error) {
@@ -104,7 +75,7 @@ export const packageCommand: Command = async (argv, io) => {
   }
   io.stdout(
     `Wrote ${values.output}: a SCORM 2004 (4th edition) package of "${rulebook.title}" ${rulebook.version}, ` +
-      `opening on ${scenario ? `the scenario "${scenario}"` : 'the choice of scenario'} (${sco.size} files).\n`,
+      `opening on ${scenario ? `the scenario "${scenario}"` : 'the choice of scenario'} (${scoFiles} files).\n`,
   )
   return exitCode.ok
 }

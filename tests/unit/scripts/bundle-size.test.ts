@@ -24,6 +24,8 @@ const onDemand = [
   'src/views/ClassView.vue',
   'src/views/ClassReportView.vue',
   'src/views/StudioView.vue',
+  // Packaging a rulebook for an LMS (instructors, from a rulebook's card).
+  'src/components/lms/LmsPackageDialog.vue',
   // Reading a file in place where there is no Worker (opening a file, never a shipped workbook).
   'src/workers/load-job.ts',
 ]
