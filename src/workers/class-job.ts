@@ -30,49 +30,89 @@ async function textsOf(file: ClassFile): Promise<{ name: string; text: string }[
 
 /** How often progress is posted at most, in ms: each message is a task on the page. */
 const progressEvery = 50
+/** Files read at the same time. */
+const readersAtOnce = 8
 
 /** A class kept in the worker, answering requests by posting replies. */
 export function createClassJob(post: (reply: ClassReply) => void) {
   let loaded: { compiled: CompiledRulebook; aggregate: ClassAggregate } | undefined
+  /** The files of the load under way: the page hands them over a few at a time. */
+  let inbox: { files: ClassFile[]; more: boolean; waiting: (() => void)[] } | undefined
 
-  async function load({ rulebook, contentHash, files }: Extract<ClassRequest, { type: 'load' }>) {
+  function receive(files: ClassFile[], more: boolean) {
+    if (!inbox) return
+    inbox.files.push(...files)
+    inbox.more = more
+    for (const wake of inbox.waiting.splice(0)) wake()
+  }
+
+  async function load(request: Extract<ClassRequest, { type: 'load' }>) {
     loaded = undefined
+    const box: NonNullable<typeof inbox> = { files: [...request.files], more: request.more ?? false, waiting: [] }
+    inbox = box
+    const { rulebook, contentHash } = request
+    const started = performance.now()
     // One compiled rulebook for every session: reading, checking and walking all share it.
     const compiled = compileRulebook(rulebook)
-    const results: ReadResult[] = []
-    let total = files.length
+    // Results by file, so that the class keeps the order the files were given in.
+    const results: ReadResult[][] = []
+    let check = 0
+    let total = request.total ?? request.files.length
     let done = 0
     let lastPost = 0
-    for (const file of files) {
+    let next = 0
+
+    async function readOne(index: number, file: ClassFile) {
+      const found: ReadResult[] = (results[index] = [])
       let texts: { name: string; text: string }[] = []
       try {
         texts = await textsOf(file)
         total += texts.length - 1
       } catch (error) {
-        results.push({ rejected: { file: file.name, code: 'unreadable', reason: `The file cannot be read (${(error as Error).message}).` } })
+        found.push({ rejected: { file: file.name, code: 'unreadable', reason: `The file cannot be read (${(error as Error).message}).` } })
         done++
       }
+      const checking = performance.now()
       for (const { name, text } of texts) {
-        results.push(readSessionFile(compiled, contentHash, name, text))
+        found.push(readSessionFile(compiled, contentHash, name, text))
         done++
-        const now = performance.now()
-        if (now - lastPost > progressEvery) {
-          lastPost = now
-          post({ type: 'progress', done, total })
-        }
+      }
+      const now = performance.now()
+      check += now - checking
+      if (now - lastPost > progressEvery) {
+        lastPost = now
+        post({ type: 'progress', done, total })
       }
     }
+    // Several files are read at once: reading a file is mostly waiting for the browser.
+    async function reader() {
+      for (;;) {
+        if (next < box.files.length) {
+          const index = next++
+          await readOne(index, box.files[index]!)
+        } else if (box.more) {
+          await new Promise<void>((wake) => box.waiting.push(wake))
+        } else return
+      }
+    }
+    await Promise.all(Array.from({ length: readersAtOnce }, reader))
+    if (inbox === box) inbox = undefined
     post({ type: 'progress', done: total, total })
-    const { students, rejected } = collectStudents(results)
+    const counting = performance.now()
+    const { students, rejected } = collectStudents(results.flat())
     const aggregate = aggregateClass(compiled, contentHash, students, rejected)
     loaded = { compiled, aggregate }
-    post({ type: 'done', overview: overviewOf(aggregate) })
+    const overview = overviewOf(aggregate)
+    const finished = performance.now()
+    const timings = { read: counting - started - check, check, aggregate: finished - counting }
+    post({ type: 'done', overview, timings })
   }
 
   /** Answers one request; never throws (a failure is posted as an error). */
   async function handle(request: ClassRequest): Promise<void> {
     try {
       if (request.type === 'load') return await load(request)
+      if (request.type === 'files') return receive(request.files, request.more)
       if (!loaded) throw new Error('No class is loaded.')
       const { compiled, aggregate } = loaded
       switch (request.type) {

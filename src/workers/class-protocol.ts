@@ -12,8 +12,13 @@ export type ClassFile = File | { name: string; text: string }
 
 /** What the page asks. */
 export type ClassRequest =
-  /** Read these files (sessions, or zips of them) against this rulebook, and count the class. */
-  | { type: 'load'; rulebook: Rulebook; contentHash: string; files: ClassFile[] }
+  /**
+   * Read these files (sessions, or zips of them) against this rulebook, and count the class. With
+   * `more`, further files follow in `files` messages (the last without `more`): handing over
+   * thousands of files in one message would hold the page for seconds. `total` is for progress.
+   */
+  | { type: 'load'; rulebook: Rulebook; contentHash: string; files: ClassFile[]; more?: boolean; total?: number }
+  | { type: 'files'; files: ClassFile[]; more: boolean }
   | { type: 'page'; id: number; query: ResponseQuery }
   | { type: 'student'; id: number; key: string }
   | { type: 'csv'; id: number; notes: ClassNotes }
@@ -21,9 +26,16 @@ export type ClassRequest =
 /** What the worker answers: progress then the figures after a load; each other request answered by its id. */
 export type ClassReply =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; overview: ClassOverview }
+  | { type: 'done'; overview: ClassOverview; timings: ClassTimings }
   | { type: 'page'; id: number; page: ResponsePage }
   | { type: 'student'; id: number; student: ClassStudent | undefined }
   | { type: 'csv'; id: number; text: string }
   /** A request failed; `id` is absent when it was the load. */
   | { type: 'error'; id?: number; message: string }
+
+/** Where a load's time went in the worker, in ms: reading the files, checking them, counting the class. */
+export interface ClassTimings {
+  read: number
+  check: number
+  aggregate: number
+}
