@@ -23,6 +23,7 @@ export default defineConfig({
             'tests/unit/engine/**/*.test.ts',
             'tests/unit/report/**/*.test.ts',
             'tests/unit/class/**/*.test.ts',
+            'tests/unit/workers/**/*.test.ts',
             'tests/unit/cli/**/*.test.ts',
             'tests/unit/rules/**/*.test.ts',
             'tests/unit/scripts/**/*.test.ts',

@@ -215,6 +215,7 @@ function questionScenario(
     committed,
     revised,
     stale,
+    worked: responses.length,
     responses,
     citedFacts: [...cited]
       .map(([id, count]) => factTally(compiled, id, count))

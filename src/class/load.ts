@@ -39,6 +39,65 @@ function parseLarge(text: string, file: string): SessionParseResult {
   return { session: undefined, problems: schemaProblems(validateSession.errors ?? [], source, sessionSchema, 'session-schema') }
 }
 
+/**
+ * Whether a well-formed JSON text writes a key twice in one object (JSON.parse would silently keep
+ * the last). A scan that skips over strings with `indexOf`, so a class's long reasoning costs little.
+ */
+export function repeatsAKey(text: string): boolean {
+  // One entry per open `{` (its keys so far) or `[` (undefined).
+  const open: (Set<string> | undefined)[] = []
+  let expectKey = false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 34 /* " */) {
+      let end = i
+      for (;;) {
+        end = text.indexOf('"', end + 1)
+        if (end === -1) return false
+        let slashes = 0
+        while (text.charCodeAt(end - 1 - slashes) === 92 /* \ */) slashes++
+        if (slashes % 2 === 0) break
+      }
+      if (expectKey) {
+        const raw = text.slice(i + 1, end)
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw
+        const keys = open[open.length - 1]!
+        if (keys.has(key)) return true
+        keys.add(key)
+        expectKey = false
+      }
+      i = end
+    } else if (code === 123 /* { */) {
+      open.push(new Set())
+      expectKey = true
+    } else if (code === 91 /* [ */) {
+      open.push(undefined)
+    } else if (code === 125 /* } */ || code === 93 /* ] */) {
+      open.pop()
+    } else if (code === 44 /* , */) {
+      expectKey = open[open.length - 1] !== undefined
+    }
+  }
+  return false
+}
+
+/**
+ * The session in a file exported by Casework, read the quick way: JSON.parse, no repeated key,
+ * valid against the schema. Anything else (YAML, a byte-order mark, a mistake) is undefined, and
+ * the careful parse then says what is wrong and where.
+ */
+function quickSession(text: string): Session | undefined {
+  if (text.length > maxSessionBytes || text.charCodeAt(0) !== 123 /* { */) return undefined
+  try {
+    const value: unknown = JSON.parse(text)
+    if (value === null || typeof value !== 'object' || !validateSession(value) || repeatsAKey(text)) return undefined
+    return value as Session
+  } catch {
+    // Not JSON, or nested too deeply to check: the careful parse reports it.
+    return undefined
+  }
+}
+
 /** Checks one session file against the class's rulebook. Pure; never throws. */
 export function readSessionFile(
   compiled: CompiledRulebook,
@@ -46,7 +105,8 @@ export function readSessionFile(
   file: string,
   text: string,
 ): ReadResult {
-  const { session, problems } = parseLarge(text, file)
+  const quick = quickSession(text)
+  const { session, problems } = quick ? { session: quick, problems: [] } : parseLarge(text, file)
   if (!session) {
     const first = problems[0]
     const where = first && text.length < locateBelowBytes ? `line ${first.range.start.line}: ` : ''

@@ -65,8 +65,8 @@ export interface Tally {
   count: number
 }
 
-/** How one scenario's students answered one question. */
-export interface ClassQuestionScenario {
+/** How one scenario's students answered one question: the figures, without each student's work. */
+export interface ClassQuestionFigures {
   scenario: string
   scenarioTitle: string
   /** Students of the scenario to whom the question is asked (answered, to answer, or waiting). */
@@ -84,12 +84,18 @@ export interface ClassQuestionScenario {
   committed: number
   revised: number
   stale: number
-  /** Every student with work on the question (asked or stale), in student order. */
-  responses: ClassResponse[]
+  /** Students with work on the question (asked or stale): the length of `responses`. */
+  worked: number
   /** Facts cited here, most cited first. */
   citedFacts: Tally[]
   /** Facts the rulebook marks relevant (of this scenario) that nobody cited. */
   uncitedRelevantFacts: Tally[]
+}
+
+/** How one scenario's students answered one question, with every student's work. */
+export interface ClassQuestionScenario extends ClassQuestionFigures {
+  /** Every student with work on the question (asked or stale), in student order. */
+  responses: ClassResponse[]
 }
 
 /** A question across the class. */
@@ -171,6 +177,16 @@ export interface ClassStudentSummary {
   stale: string[]
   holds: string[]
   notices: string[]
+}
+
+/** The class's figures without the sessions or any student's work: what the class view's page holds. */
+export interface ClassOverview {
+  rulebook: ClassAggregate['rulebook']
+  rejected: RejectedFile[]
+  questions: (Omit<ClassQuestion, 'scenarios'> & { scenarios: ClassQuestionFigures[] })[]
+  conclusions: ClassConclusion[]
+  paths: ClassPaths[]
+  summaries: ClassStudentSummary[]
 }
 
 /** The whole class. */

@@ -4,7 +4,7 @@
  */
 import { plainText } from '../engine/explain.ts'
 import { escapeHtml as esc } from '../report/text.ts'
-import type { ClassAggregate, ClassNotes, Tally } from './model.ts'
+import type { ClassNotes, ClassOverview, Tally } from './model.ts'
 import { figures, percent, studentName } from './text.ts'
 
 const documentPolicy =
@@ -25,12 +25,12 @@ const tallyTable = (caption: string, list: Tally[]) =>
     : ''
 
 /** The class summary as a complete HTML document. */
-export function renderClassHtml(aggregate: ClassAggregate, notes: ClassNotes): string {
+export function renderClassHtml(aggregate: ClassOverview, notes: ClassNotes): string {
   const { rulebook } = aggregate
   const parts: string[] = []
   parts.push(`<h1>Class summary: ${esc(rulebook.title)}</h1>`)
   parts.push(
-    `<p>Rulebook <code>${esc(rulebook.id)}</code> version ${esc(rulebook.version)}. ${aggregate.students.length} students; ${aggregate.rejected.length} files left out.</p>`,
+    `<p>Rulebook <code>${esc(rulebook.id)}</code> version ${esc(rulebook.version)}. ${aggregate.summaries.length} students; ${aggregate.rejected.length} files left out.</p>`,
   )
   if (aggregate.rejected.length) {
     parts.push(

@@ -5,13 +5,13 @@
  */
 import { plainText } from '../engine/explain.ts'
 import { escapeMarkdownText as md } from '../report/text.ts'
-import type { ClassAggregate, ClassNotes, ClassQuestionScenario, Tally } from './model.ts'
+import type { ClassNotes, ClassOverview, ClassQuestionFigures, Tally } from './model.ts'
 import { figures, percent, studentName } from './text.ts'
 
 const tallies = (list: Tally[]) =>
   list.map((t) => `${md(t.label)}: ${t.count}`).join('; ') || 'none'
 
-function scenarioLines(s: ClassQuestionScenario): string[] {
+function scenarioLines(s: ClassQuestionFigures): string[] {
   const lines = [`- Asked of ${s.asked}, answered by ${s.answered} (${percent(s.answered, s.asked)})`]
   if (s.options.length) lines.push(`- Answers: ${tallies(s.options)}`)
   if (s.scale)
@@ -30,12 +30,12 @@ function scenarioLines(s: ClassQuestionScenario): string[] {
 }
 
 /** The class summary as a Markdown document. */
-export function renderClassMarkdown(aggregate: ClassAggregate, notes: ClassNotes): string {
+export function renderClassMarkdown(aggregate: ClassOverview, notes: ClassNotes): string {
   const out: string[] = []
   const { rulebook } = aggregate
   out.push(`# Class summary: ${md(rulebook.title)}`, '')
   out.push(
-    `Rulebook \`${md(rulebook.id)}\` version ${md(rulebook.version)}. ${aggregate.students.length} students; ${aggregate.rejected.length} files left out.`,
+    `Rulebook \`${md(rulebook.id)}\` version ${md(rulebook.version)}. ${aggregate.summaries.length} students; ${aggregate.rejected.length} files left out.`,
     '',
   )
   if (aggregate.rejected.length) {

@@ -1,5 +1,5 @@
 /** Words the class summaries (Markdown, HTML) and the app share. */
-import type { ClassQuestionScenario } from './model.ts'
+import type { ClassQuestionFigures } from './model.ts'
 
 /** `40%`, or `–` when there is nothing to divide by. */
 export function percent(part: number, whole: number): string {
@@ -12,7 +12,7 @@ export function studentName(name: string): string {
 }
 
 /** Confidence, commitment, revision and staleness of one question's work, in lines. */
-export function figures(s: ClassQuestionScenario): string[] {
+export function figures(s: ClassQuestionFigures): string[] {
   const c = s.confidence
   return [
     `Confidence: high ${c.high}, medium ${c.medium}, low ${c.low}, not given ${c.none}`,

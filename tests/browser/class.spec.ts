@@ -5,10 +5,16 @@
  * three files to leave out), the per-question counts, a filter, a student's report, the notes
  * and the CSV download; a zip of the same files; axe on the loaded view.
  */
-import { readFileSync, readdirSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { strToU8, zipSync } from 'fflate'
+import { parse } from 'yaml'
+import type { Rulebook } from '../../src/engine/generated/rulebook.ts'
+import { contentHash } from '../../src/engine/hash.ts'
+import { generateClass } from '../bench/class-generate.ts'
 
 const folder = 'tests/fixtures/class/seminar'
 
@@ -109,4 +115,38 @@ test('the loaded class view has no WCAG 2.1 AA violations', async ({ page }) => 
   await page.locator('details:not([open]) > summary').first().click()
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
+})
+
+test('reads the class against a studio draft, and pages through the students’ work', async ({ page }) => {
+  // 25 generated students on the flagship: more than one page of work on its first question.
+  const flagship = parse(readFileSync('rules/venezuela-dock-strike.yaml', 'utf8')) as Rulebook
+  const generated = mkdtempSync(join(tmpdir(), 'casework-class-draft-'))
+  for (const { name, text } of generateClass(flagship, contentHash(flagship), 25)) writeFileSync(join(generated, name), text)
+  await page.addInitScript(() => {
+    delete (window as { showDirectoryPicker?: unknown }).showDirectoryPicker
+  })
+
+  await page.goto('/studio')
+  await page.getByRole('button', { name: /Edit a new version\s*: Force, consent and covert authority/ }).click()
+  await expect(page.getByText(/^0 errors and \d+ warnings?$/)).toBeVisible({ timeout: 30_000 })
+  await page.goto('/class')
+  const drafts = page.getByLabel('Rulebook drafted in the studio')
+  await expect(drafts.getByRole('option', { name: /^Force, consent and covert authority/ })).toHaveCount(1)
+  await drafts.selectOption({ label: (await drafts.getByRole('option', { name: /^Force, consent/ }).textContent())!.trim() })
+  await expect(page.getByText(/Reading the class against “Force, consent and covert authority/)).toBeVisible()
+
+  await page.getByLabel('Choose a folder…').setInputFiles(generated)
+  await expect(page.getByText('25 students read.')).toBeVisible({ timeout: 30_000 })
+  const status = page.getByText(/^\d+ students shown\. Page \d+ of 2\.$/)
+  await expect(status).toHaveText(/Page 1 of 2\./)
+  const shown = Number((await status.textContent())!.match(/^\d+/)![0])
+  expect(shown).toBeGreaterThan(20)
+  const cards = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^Full report of / }) })
+  await expect(cards).toHaveCount(20)
+  const first = await cards.first().getByRole('heading').textContent()
+  await page.getByRole('button', { name: 'Next page' }).click()
+  await expect(status).toHaveText(/Page 2 of 2\./)
+  await expect(cards).toHaveCount(shown - 20)
+  expect(await cards.first().getByRole('heading').textContent()).not.toBe(first)
+  await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled()
 })
