@@ -9,6 +9,7 @@ import { getActivePinia } from 'pinia'
 import StartView from './views/StartView.vue'
 import NotFoundView from './views/NotFoundView.vue'
 import type { useWorkbookStore } from './stores/workbook'
+import { loadMarkdown } from './composables/useMarkdown'
 
 /**
  * The workbook's screens (and its store, with the outline and the editors) are one lazy chunk, off
@@ -28,6 +29,7 @@ export const routes = [
   { path: '/', name: 'start', component: StartView },
   {
     path: '/workbooks/:workbookId',
+    meta: { workbookScreens: true },
     component: () => screens().then((m) => m.WorkbookView),
     children: [
       { path: '', name: 'workbook', component: () => screens().then((m) => m.WorkbookOverviewView) },
@@ -103,7 +105,10 @@ export async function openWorkbookFor(to: RouteLocationNormalized): Promise<true
     if (to.name === 'start' && getActivePinia()?.state.value.workbook) await (await workbookStore()).close()
     return true
   }
-  const workbook = await workbookStore()
+  // The screens' chunk comes with the store's, and the Markdown renderer starts loading beside them;
+  // the workbook starts opening once the shell can paint.
+  if (to.meta.workbookScreens) void loadMarkdown().catch(() => undefined)
+  const [workbook] = await Promise.all([workbookStore(), to.meta.workbookScreens ? screens() : undefined])
   void workbook.open(workbookId)
   return (to.name === 'workbook' && resumeRoute(workbook, workbookId)) || true
 }
