@@ -25,6 +25,7 @@ export default defineConfig({
             'tests/unit/lms/**/*.test.ts',
             'tests/unit/styles/**/*.test.ts',
             'tests/unit/studio/**/*.test.ts',
+            'tests/unit/reasoning/**/*.test.ts',
           ],
         },
       },

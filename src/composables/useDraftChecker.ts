@@ -30,7 +30,10 @@ function createWorker(): Worker {
  * (older ones are skipped), a check that runs too long stopped by terminating the worker.
  */
 export function useDraftChecker() {
+  /** The latest answer, early or complete: its problems are what the editor shows. */
   const result = shallowRef<CheckResponse>()
+  /** The latest complete answer: its tests and rulebook. */
+  const complete = shallowRef<CheckResponse>()
   const checking = ref(false)
   /** Milliseconds from asking to the answer arriving, for the last check. */
   const lastRoundTrip = ref<number>()
@@ -39,16 +42,32 @@ export function useDraftChecker() {
   let revision = 0
   let pending: CheckRequest | undefined
   let inFlight: { request: CheckRequest; sentAt: number; timer: ReturnType<typeof setTimeout> } | undefined
+  /** Callers waiting for the check of a given revision (or of a later one, which supersedes it). */
+  let waiting: { revision: number; resolve: (response: CheckResponse) => void }[] = []
+
+  function publish(response: CheckResponse) {
+    result.value = response
+    if (response.partial) return
+    complete.value = response
+    const ready = waiting.filter((w) => w.revision <= response.revision)
+    waiting = waiting.filter((w) => w.revision > response.revision)
+    for (const w of ready) w.resolve(response)
+  }
 
   function ensureWorker(): Worker {
     if (worker) return worker
     worker = createWorker()
     worker.onmessage = (event: MessageEvent<CheckResponse>) => {
       if (!inFlight || event.data.revision !== inFlight.request.revision) return
+      if (event.data.partial) {
+        // Problems show at once; the check itself goes on to the explorer and the tests.
+        if (event.data.revision === revision) publish(event.data)
+        return
+      }
       clearTimeout(inFlight.timer)
       lastRoundTrip.value = performance.now() - inFlight.sentAt
       inFlight = undefined
-      if (event.data.revision === revision) result.value = event.data
+      if (event.data.revision === revision) publish(event.data)
       sendNext()
     }
     worker.onerror = (event) => {
@@ -66,13 +85,13 @@ export function useDraftChecker() {
     worker?.terminate()
     worker = undefined
     if (request.revision === revision) {
-      result.value = {
+      publish({
         type: 'checked',
         revision: request.revision,
         took: CHECK_TIMEOUT_MS,
         problems: [timeoutProblem(request.file)],
         outline: request.text.length < 1_000_000 ? outlineOf(request.text) : [],
-      }
+      })
     }
     sendNext()
   }
@@ -96,11 +115,17 @@ export function useDraftChecker() {
     sendNext()
   }
 
+  /** Checks this text at once and resolves with its outcome: for actions that need the draft as it stands. */
+  function checkNow(text: string, file: string): Promise<CheckResponse> {
+    check(text, file)
+    return new Promise((resolve) => waiting.push({ revision, resolve }))
+  }
+
   onScopeDispose(() => {
     if (inFlight) clearTimeout(inFlight.timer)
     worker?.terminate()
     worker = undefined
   })
 
-  return { result, checking, lastRoundTrip, check }
+  return { result, complete, checking, lastRoundTrip, check, checkNow }
 }

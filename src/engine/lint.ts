@@ -15,12 +15,21 @@ type Path = (string | number)[]
 export type LintPath = Path
 type Locator = Pick<SourceFile, 'file' | 'locate' | 'locateWithin'>
 
+/** Ways to hear from a check while it runs. */
+export interface LoadHooks {
+  /**
+   * Every problem found before the path explorer runs (the explorer is the slowest check and adds
+   * only warnings), so an editor can show them at once and the explorer's warnings after.
+   */
+  beforePaths?: (problems: Problem[]) => void
+}
+
 /**
  * The checks a schema cannot express: ids that clash or point nowhere, conditions that do not
  * parse or do not fit the questions they test, forward references and cycles, questions and
  * conclusions that can never be reached, and authorities and facts nobody uses.
  */
-export function lintRulebook(rulebook: Rulebook, source: Locator): Problem[] {
+export function lintRulebook(rulebook: Rulebook, source: Locator, hooks: LoadHooks = {}): Problem[] {
   const problems: Problem[] = []
   const add = (
     code: ProblemCode,
@@ -217,6 +226,7 @@ export function lintRulebook(rulebook: Rulebook, source: Locator): Problem[] {
   lintTests(compiled, add, lineOf)
 
   // Exploring every walk needs a rulebook whose conditions all make sense.
+  hooks.beforePaths?.([...problems])
   if (!problems.some((p) => p.severity === 'error')) lintPaths(compiled, add)
 
   rulebook.authorities.forEach((authority, i) => {

@@ -4,7 +4,7 @@ import validateRulebook from './generated/validate-rulebook.js'
 import { hasErrors, type Problem } from './problems.ts'
 import { parseSource, sourceProblem, type SourceFile } from './source.ts'
 import { schemaProblems } from './schema-problems.ts'
-import { lintRulebook } from './lint.ts'
+import { lintRulebook, type LoadHooks } from './lint.ts'
 import { limits, sizeInWords, tidyProblem } from './limits.ts'
 
 /** A loaded rulebook: present only when it has no errors; problems always listed, errors first. */
@@ -32,12 +32,14 @@ export type LoadStep = 'parse' | 'schema' | 'lint'
  * reachability, unused entries). Every problem is collected and located; nothing is thrown.
  * Files beyond the limits in `limits.ts` are refused, located, before the work they would cost.
  */
-export function loadRulebook(text: string, file: string, onStep?: (step: LoadStep) => void): LoadResult {
-  const { rulebook, problems } = loadUnchecked(text, file, onStep)
+export function loadRulebook(text: string, file: string, onStep?: (step: LoadStep) => void, hooks: LoadHooks = {}): LoadResult {
+  const { beforePaths } = hooks
+  const tidied: LoadHooks = beforePaths ? { beforePaths: (problems) => beforePaths(problems.sort(bySeverityThenPlace).map(tidyProblem)) } : {}
+  const { rulebook, problems } = loadUnchecked(text, file, onStep, tidied)
   return { rulebook, problems: problems.map(tidyProblem) }
 }
 
-function loadUnchecked(text: string, file: string, onStep?: (step: LoadStep) => void): LoadResult {
+function loadUnchecked(text: string, file: string, onStep: ((step: LoadStep) => void) | undefined, hooks: LoadHooks): LoadResult {
   if (text.length > limits.rulebookCharacters) {
     return {
       rulebook: undefined,
@@ -67,7 +69,7 @@ function loadUnchecked(text: string, file: string, onStep?: (step: LoadStep) => 
     }
     const rulebook = source.value
     onStep?.('lint')
-    const problems = lintRulebook(rulebook, source).sort(bySeverityThenPlace)
+    const problems = lintRulebook(rulebook, source, hooks).sort(bySeverityThenPlace)
     return { rulebook: hasErrors(problems) ? undefined : rulebook, problems }
   } catch (error) {
     // The nesting limit keeps the stack safe; should a check still exhaust it, say so, located.

@@ -117,8 +117,11 @@ export function tooLargeProblem(file: string, bytes: number): Problem {
   }
 }
 
-/** Checks a draft; never throws for anything the author wrote. */
-export function checkDraft(text: string, file: string): DraftCheck {
+/**
+ * Checks a draft; never throws for anything the author wrote. `early` hears every problem found
+ * before the path explorer and the tests run (the slow part), so they can be shown at once.
+ */
+export function checkDraft(text: string, file: string, early?: (check: DraftCheck) => void): DraftCheck {
   const outline = outlineOf(text)
   const starts = lineStarts(text)
   const located = (problem: Problem): DraftProblem => {
@@ -132,7 +135,8 @@ export function checkDraft(text: string, file: string): DraftCheck {
   }
   let result: ReturnType<typeof loadRulebook>
   try {
-    result = loadRulebook(text, file)
+    const hooks = early ? { beforePaths: (problems: Problem[]) => early({ problems: problems.map(located), outline }) } : {}
+    result = loadRulebook(text, file, undefined, hooks)
   } catch (error) {
     // The loader collects every mistake; anything thrown is the parser giving up (e.g. too deep).
     const problem: Problem = {

@@ -28,6 +28,11 @@ export interface CheckResponse extends Omit<DraftCheck, 'rulebook'> {
   took: number
   /** The content hash of the rulebook, when the draft has no errors. */
   contentHash?: string
+  /**
+   * True for the early answer: every problem but the path explorer's warnings, and no tests or
+   * rulebook yet. The complete answer for the same revision follows.
+   */
+  partial?: boolean
 }
 
 /** A request to explore a rulebook without errors (sent to a second instance of this worker). */
@@ -52,7 +57,11 @@ self.onmessage = (event: MessageEvent<CheckRequest | ExploreRequest>) => {
   }
   const { revision, text, file } = event.data
   const started = performance.now()
-  const { rulebook, ...check } = checkDraft(text, file)
+  const early = (partial: DraftCheck) => {
+    const response: CheckResponse = { type: 'checked', revision, took: performance.now() - started, problems: partial.problems, outline: partial.outline, partial: true }
+    self.postMessage(response)
+  }
+  const { rulebook, ...check } = checkDraft(text, file, early)
   const response: CheckResponse = {
     type: 'checked',
     revision,

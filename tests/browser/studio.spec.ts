@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test as base, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { loadRulebook } from '../../src/engine/load.ts'
-import { flagship } from './helpers'
+import { flagship, startFlagshipWorkbook } from './helpers'
 
 /** The flagship's size, read from the file the studio edits, so the map's count follows the rulebook. */
 const shipped = loadRulebook(readFileSync('rules/venezuela-dock-strike.yaml', 'utf8'), 'venezuela-dock-strike.yaml').rulebook!
@@ -195,6 +195,60 @@ test('a pasted 5 MB file gets a clear problem and the editor stays responsive', 
   await expect(page.getByText(/the draft is 5\.0 MB, more than the 2 MB a rulebook may be/)).toBeVisible()
   await page.keyboard.press('Control+z')
   await expect(page.getByText('0 errors and 0 warnings')).toBeVisible()
+})
+
+test('a new version that rewords an answered question shows the students’ drift and offers the version bump', async ({ page }) => {
+  await startFlagshipWorkbook(page)
+  await page.getByRole('radio', { name: /^Yes, as conduct of US state organs/ }).check()
+  await expect(page.getByRole('banner')).toContainText(/1\/\d+ questions answered/)
+  await expect(page.getByRole('banner')).toContainText('All work saved')
+  await page.getByRole('link', { name: /^Casework\s*: all workbooks/ }).click()
+  await page.getByRole('link', { name: 'Write a rulebook' }).click()
+  await page.getByRole('button', { name: new RegExp(`Edit a new version\\s*: ${flagship.source}`) }).click()
+  await expect(page.getByText('0 errors and 0 warnings')).toBeVisible({ timeout: 60_000 })
+  await expect(page.getByRole('heading', { name: 'Students with workbooks on this rulebook' })).toHaveCount(0)
+
+  // Reword Q1's prompt, found with the editor's own search.
+  await editor(page).click()
+  await page.keyboard.press('Control+f')
+  await page.keyboard.type('On what basis')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('End')
+  await page.keyboard.type(' Explain.')
+
+  const drift = page.getByRole('region', { name: 'Students with workbooks on this rulebook' })
+  await expect(drift).toContainText('1 saved workbook uses', { timeout: 30_000 })
+  await expect(drift).toContainText('1 reworded')
+  await expect(drift).toContainText('Reworded: Q1 Is the operation an act of the United States?')
+  const bump = drift.getByRole('button', { name: /^Raise the version to \d+\.\d+\.0$/ })
+  const next = (await bump.textContent())!.match(/\d+\.\d+\.0/)![0]
+  await bump.click()
+  await editor(page).click()
+  await page.keyboard.press('Control+Home')
+  await page.keyboard.press('Control+f')
+  await page.keyboard.type('version: ')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Escape')
+  await expect(page.locator('.cm-activeLine')).toHaveText(`version: ${next}`)
+  // The draft now says a newer version than the students' work: the offer is gone, the report stays.
+  await expect(drift.getByRole('button', { name: /^Raise the version/ })).toHaveCount(0)
+  await expect(drift).toContainText('1 reworded')
+})
+
+test('“Try it as a student” opens a workbook on the draft as it stands', async ({ page }) => {
+  await newBlankDraft(page)
+  await endOfLine(page, 5) // `title: A new rulebook`
+  await page.keyboard.type(' on drones')
+  await expect(page.getByText('0 errors and 0 warnings')).toBeVisible()
+  await page.getByRole('button', { name: 'Try it as a student' }).click()
+  await expect(page).toHaveURL(/\/workbooks\/wb-/)
+  await expect(page.getByRole('banner')).toContainText('A new rulebook on drones')
+  await page.getByRole('link', { name: /^Begin with Q1/ }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Q1.')
+  await page.getByRole('radio', { name: 'Yes' }).check()
+  await page.goto('/')
+  await expect(page.getByRole('main')).toContainText('Trying A new rulebook on drones')
 })
 
 test('the studio has no WCAG 2.1 AA violations', async ({ page }) => {

@@ -7,7 +7,12 @@ function optionLabel(compiled: CompiledRulebook, questionId: string, option: str
   const question = index === undefined ? undefined : compiled.questions[index]!.question
   if (!question) return option
   if (question.answer.kind === 'yes-no') return option === 'yes' ? 'Yes' : option === 'no' ? 'No' : option
-  return shorten(plainText(question.answer.options?.find((o) => o.id === option)?.label ?? option))
+  const options = question.answer.options ?? []
+  const label = plainText(options.find((o) => o.id === option)?.label ?? option)
+  const short = shorten(label)
+  // Two options that share their first forty characters would read alike: give those in full.
+  const alike = options.some((o) => o.id !== option && shorten(plainText(o.label)) === short)
+  return alike ? label : short
 }
 
 /** Long option labels, cut at a word near 40 characters: enough to tell options apart in a list. */

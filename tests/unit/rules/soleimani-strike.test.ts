@@ -274,7 +274,8 @@ describe('rules/soleimani-strike.yaml', () => {
   it('keeps the host-State work as stale when a changed answer on consent makes it moot', () => {
     const before = {
       'use-of-force': 'yes',
-      'states-affected': ['iraq-territory', 'iraq-forces'],
+      // The territorial ground alone: against Iraq's own forces, unwilling-or-unable excuses nothing.
+      'states-affected': ['iraq-territory'],
       'consent-scope': 'beyond-invitation',
       'armed-attack': 'yes',
       imminence: 'imminent-strict',

@@ -57,6 +57,25 @@ describe('studio/draft-check', () => {
   })
 })
 
+describe('studio/draft-check: problems first, the explorer after', () => {
+  it('gives every problem but the explorer’s warnings before the explorer runs, then all of them', () => {
+    const text = readRepoFile('tests/fixtures/rulebooks/explore.yaml')
+    const early: string[][] = []
+    const done = checkDraft(text, 'explore.yaml', (partial) => early.push(partial.problems.map((p) => p.code)))
+    const explorerCodes = ['always-holds', 'contradiction', 'never-fails', 'unreachable']
+    expect(done.problems.map((p) => p.code)).toEqual(explorerCodes)
+    expect(early).toEqual([[]])
+    // The same problems, in the same order and words, as `casework validate` gives.
+    expect(done.problems.map((p) => p.message)).toEqual(loadRulebook(text, 'explore.yaml').problems.map((p) => p.message))
+  })
+
+  it('hears nothing early when the file cannot be read at all', () => {
+    const early: unknown[] = []
+    checkDraft('title: [unclosed', 'x.yaml', (partial) => early.push(partial))
+    expect(early).toEqual([])
+  })
+})
+
 describe('studio/draft-check: author tests', () => {
   it('runs the draft’s tests and places a failure at the expectation that failed', async () => {
     const { appendTest } = await import('../../../src/studio/walk-test.ts')

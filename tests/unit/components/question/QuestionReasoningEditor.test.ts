@@ -57,6 +57,29 @@ describe('components/question/QuestionReasoningEditor', () => {
     wrapper.unmount()
   })
 
+  it('shows citations as [¶n] tokens with chips, and never stores half a token', async () => {
+    const wrapper = mountEditor({ reasoning: { application: 'Hit [¶1](#fact-dock-destroyed) here.' }, updatedAt: '' })
+    const application = wrapper.findAll('textarea')[2]!
+    const element = application.element as HTMLTextAreaElement
+    expect(element.value).toBe('Hit [¶1] here.')
+    expect(wrapper.findAll('mark.reasoning__chip').map((m) => m.text())).toEqual(['[¶1]'])
+
+    // Backspace just after the token leaves `Hit [¶1 here.`: the whole token goes instead.
+    element.value = 'Hit [¶1 here.'
+    await application.trigger('input')
+    expect(element.value).toBe('Hit  here.')
+    expect(element.selectionStart).toBe(4)
+    // A token typed by hand is a citation (the workbook stores the part and passes it back).
+    await wrapper.setProps({ work: { reasoning: { application: 'Hit  here.' }, updatedAt: '' } as never })
+    element.value = 'Hit [¶2] here.'
+    await application.trigger('input')
+    expect(wrapper.emitted('reasoning')).toEqual([
+      ['application', 'Hit  here.'],
+      ['application', 'Hit [¶2](#fact-no-consent) here.'],
+    ])
+    wrapper.unmount()
+  })
+
   it('previews the reasoning as Markdown, with citations as links', async () => {
     const wrapper = mountEditor({
       reasoning: { issue: '**Force?**', application: 'See [¶1](#fact-dock-destroyed).' },

@@ -45,6 +45,14 @@ describe('engine/explore', () => {
     expect(paths(id)).toMatchObject({ holds, fails })
   })
 
+  it('gives in full the option labels that would read alike once shortened', () => {
+    const soleimani = compileFile('rules/soleimani-strike.yaml')
+    const mixed = explore(soleimani).conclusions.find((c) => c.id === 'mixed-conflict')!
+    expect(mixed.holds.map((set) => describeAnswerSet(soleimani, set))).toEqual([
+      'Q1 = “Yes” and Q10 includes “An international armed conflict between the United States and Iran” and “A non-international armed conflict…”',
+    ])
+  })
+
   it('says in which scenarios a conclusion can hold', () => {
     expect(paths('at-sea').scenarios).toEqual(['sea'])
     expect(paths('grave').scenarios).toEqual(['land', 'sea'])
