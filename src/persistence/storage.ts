@@ -3,7 +3,7 @@
  * Every function returns a promise that rejects with the browser's own error; the stores turn a
  * rejection into something the student sees (see describeStorageError).
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb'
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb'
 import type { QuestionWork } from '@/engine/generated/session'
 import { migrateRulebookRecord, migrateWorkbookRecord } from './migrations'
 import type { RulebookRecord, WorkbookRecord, WorkbookSummary } from './records'
@@ -59,13 +59,13 @@ function db(): Promise<IDBPDatabase<CaseworkDB>> {
       return Promise.reject(new DOMException('IndexedDB is not available', 'UnknownError'))
     }
     database = openDB<CaseworkDB>(databaseName, 2, {
-      upgrade(upgrading, oldVersion) {
-        if (oldVersion < 1) {
-          upgrading.createObjectStore('workbooks', { keyPath: 'id' })
-          upgrading.createObjectStore('rulebooks', { keyPath: 'contentHash' })
-        }
-        // Version 2: each question's work apart (records of version 1 are stored the new way on their next save).
-        if (oldVersion < 2) upgrading.createObjectStore('work', { keyPath: ['workbookId', 'questionId'] })
+      // Each store is made if it is missing, whatever version the database had: version 2 added
+      // `work`, each question's work apart (records of version 1 move over on their next save).
+      upgrade(upgrading) {
+        const has = (name: StoreNames<CaseworkDB>) => upgrading.objectStoreNames.contains(name)
+        if (!has('workbooks')) upgrading.createObjectStore('workbooks', { keyPath: 'id' })
+        if (!has('rulebooks')) upgrading.createObjectStore('rulebooks', { keyPath: 'contentHash' })
+        if (!has('work')) upgrading.createObjectStore('work', { keyPath: ['workbookId', 'questionId'] })
       },
       blocking() {
         // Another tab wants a newer version of the database: let it have it.
