@@ -55,7 +55,7 @@ function stored(page: Page): Promise<string> {
         open.onerror = () => reject(open.error)
         open.onsuccess = () => {
           const db = open.result
-          const names = [...db.objectStoreNames].filter((name) => name === 'workbooks' || name === 'work')
+          const names = Array.from(db.objectStoreNames).filter((name) => name === 'workbooks' || name === 'work')
           const transaction = db.transaction(names)
           const all = names.map((name) => transaction.objectStore(name).getAll())
           transaction.oncomplete = () => {
