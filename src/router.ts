@@ -5,15 +5,19 @@ import {
   type RouteLocationRaw,
   type Router,
 } from 'vue-router'
+import { getActivePinia } from 'pinia'
 import StartView from './views/StartView.vue'
-import WorkbookView from './views/WorkbookView.vue'
-import WorkbookOverviewView from './views/WorkbookOverviewView.vue'
-import SectionView from './views/SectionView.vue'
-import QuestionView from './views/QuestionView.vue'
-import ConclusionsView from './views/ConclusionsView.vue'
-import FactsView from './views/FactsView.vue'
 import NotFoundView from './views/NotFoundView.vue'
-import { useWorkbookStore } from './stores/workbook'
+import type { useWorkbookStore } from './stores/workbook'
+import { loadMarkdown } from './composables/useMarkdown'
+
+/**
+ * The workbook's screens (and its store, with the outline and the editors) are one lazy chunk, off
+ * the start page's first load: fetched once the start page has painted, or with the workbook.
+ */
+const screens = () => import('./views/workbook-screens')
+/** The workbook store's module: the guard needs it for any route with a workbook. */
+const workbookStore = () => import('./stores/workbook').then(({ useWorkbookStore }) => useWorkbookStore())
 
 /**
  * Every screen has its own URL, so back, reload and bookmarks work. Navigation never waits for a
@@ -25,13 +29,24 @@ export const routes = [
   { path: '/', name: 'start', component: StartView },
   {
     path: '/workbooks/:workbookId',
-    component: WorkbookView,
+    meta: { workbookScreens: true },
+    component: () => screens().then((m) => m.WorkbookView),
     children: [
-      { path: '', name: 'workbook', component: WorkbookOverviewView },
-      { path: 'sections/:sectionId', name: 'section', component: SectionView, props: true },
-      { path: 'questions/:questionId', name: 'question', component: QuestionView, props: true },
-      { path: 'conclusions', name: 'conclusions', component: ConclusionsView },
-      { path: 'facts', name: 'facts', component: FactsView },
+      { path: '', name: 'workbook', component: () => screens().then((m) => m.WorkbookOverviewView) },
+      {
+        path: 'sections/:sectionId',
+        name: 'section',
+        component: () => screens().then((m) => m.SectionView),
+        props: true,
+      },
+      {
+        path: 'questions/:questionId',
+        name: 'question',
+        component: () => screens().then((m) => m.QuestionView),
+        props: true,
+      },
+      { path: 'conclusions', name: 'conclusions', component: () => screens().then((m) => m.ConclusionsView) },
+      { path: 'facts', name: 'facts', component: () => screens().then((m) => m.FactsView) },
       { path: 'glossary', name: 'glossary', component: () => import('./views/GlossaryView.vue') },
     ],
   },
@@ -67,8 +82,10 @@ export const routes = [
 ]
 
 /** Where the workbook's own address resumes: the question the student was on, once the workbook is open. */
-export function resumeRoute(workbookId: string): RouteLocationRaw | undefined {
-  const workbook = useWorkbookStore()
+export function resumeRoute(
+  workbook: ReturnType<typeof useWorkbookStore>,
+  workbookId: string,
+): RouteLocationRaw | undefined {
   if (workbook.id !== workbookId || workbook.loadState !== 'ready') return undefined
   const current = workbook.session?.currentQuestion
   return current && workbook.question(current)
@@ -82,14 +99,18 @@ export function resumeRoute(workbookId: string): RouteLocationRaw | undefined {
  * Leaving for the start page waits only for pending work to be saved.
  */
 export async function openWorkbookFor(to: RouteLocationNormalized): Promise<true | RouteLocationRaw> {
-  const workbook = useWorkbookStore()
   const { workbookId } = to.params
   if (typeof workbookId !== 'string') {
-    if (to.name === 'start') await workbook.close()
+    // Only a workbook store that exists can have work to save (the start page never loads it).
+    if (to.name === 'start' && getActivePinia()?.state.value.workbook) await (await workbookStore()).close()
     return true
   }
+  // The screens' chunk comes with the store's, and the Markdown renderer starts loading beside them;
+  // the workbook starts opening once the shell can paint.
+  if (to.meta.workbookScreens) void loadMarkdown().catch(() => undefined)
+  const [workbook] = await Promise.all([workbookStore(), to.meta.workbookScreens ? screens() : undefined])
   void workbook.open(workbookId)
-  return (to.name === 'workbook' && resumeRoute(workbookId)) || true
+  return (to.name === 'workbook' && resumeRoute(workbook, workbookId)) || true
 }
 
 export function createAppRouter(history = createWebHistory(import.meta.env.BASE_URL)): Router {
@@ -104,5 +125,9 @@ export function createAppRouter(history = createWebHistory(import.meta.env.BASE_
     },
   })
   router.beforeEach(openWorkbookFor)
+  // Once the first screen has painted, fetch the workbook's screens while the student reads it.
+  if (typeof requestIdleCallback === 'function') {
+    void router.isReady().then(() => requestIdleCallback(() => void screens().catch(() => undefined)))
+  }
   return router
 }

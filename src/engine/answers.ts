@@ -30,11 +30,13 @@ export function isCompleteAnswer(compiled: CompiledQuestion, value: AnswerValue 
   }
 }
 
+/** Text with something in it. (Not a closure in `hasWork`, which runs for every question of a walk.) */
+const filled = (text: string | undefined) => text !== undefined && text.trim() !== ''
+
 /** Whether the student has done anything on a question that must never be thrown away. */
 export function hasWork(work: QuestionWork | undefined): boolean {
   if (!work) return false
   const { value, reasoning, counterArgument, citedFacts, confidence } = work
-  const filled = (text: string | undefined) => text !== undefined && text.trim() !== ''
   return (
     (value !== undefined && !(Array.isArray(value) && value.length === 0) && value !== '') ||
     filled(reasoning?.issue) ||

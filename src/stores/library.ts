@@ -1,8 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
-import { compileRulebook } from '@/engine/compile'
-import { createSession } from '@/engine/create-session'
-import { evaluate } from '@/engine/evaluate'
 import type { Session } from '@/engine/generated/session'
 import {
   newWorkbookId,
@@ -44,6 +41,8 @@ export const useLibraryStore = defineStore('library', () => {
     const saved: Session = { ...session, id }
     // The student opens it next: make it the rulebook in use, compiled once for both.
     rulebookStore.use(loaded)
+    // The engine loads when a workbook is made, not with the start page.
+    const [{ compileRulebook }, { evaluate }] = await Promise.all([import('@/engine/compile'), import('@/engine/evaluate')])
     const walk = evaluate(rulebookStore.compiled ?? compileRulebook(loaded.rulebook), saved)
     await rulebookStore.keep(loaded)
     await storage.putWorkbook({
@@ -58,6 +57,7 @@ export const useLibraryStore = defineStore('library', () => {
 
   /** Starts a workbook on a rulebook and scenario; returns its id. */
   async function create(loaded: LoadedRulebook, choice: NewWorkbook): Promise<string> {
+    const { createSession } = await import('@/engine/create-session')
     const session = createSession({
       rulebook: loaded.rulebook,
       contentHash: loaded.contentHash,

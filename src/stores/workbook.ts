@@ -273,6 +273,8 @@ export const useWorkbookStore = defineStore('workbook', () => {
     }
     if (id.value !== workbookId) return
     session.value = loaded
+    // As stored, unless it came from the emergency copy: then the first save writes it all.
+    unsaved = newer ? undefined : new Set()
     resetWork()
     if (!found) {
       loadState.value = 'no-rulebook'
@@ -298,6 +300,7 @@ export const useWorkbookStore = defineStore('workbook', () => {
     lastChange.value = undefined
     id.value = undefined
     session.value = undefined
+    unsaved = undefined
     resetWork()
     loadState.value = 'idle'
     rulebookChanged.value = false
@@ -309,6 +312,11 @@ export const useWorkbookStore = defineStore('workbook', () => {
 
   let timer: ReturnType<typeof setTimeout> | undefined
   let dirty = false
+  /**
+   * The questions whose work changed since the last save: a save writes only their records
+   * (persistence/storage.ts). Undefined when the whole workbook must be written (just opened).
+   */
+  let unsaved: Set<string> | undefined
   let saving: Promise<void> = Promise.resolve()
 
   /**
@@ -327,13 +335,19 @@ export const useWorkbookStore = defineStore('workbook', () => {
     const book = rulebook.value
     if (!saved || !book) return
     saveStatus.value = 'saving'
+    let changed: Set<string> | undefined
     try {
-      const stored = storage.putWorkbook({
-        version: RECORD_VERSION,
-        id: saved.id,
-        session: saved,
-        summary: summarizeWorkbook(saved.id, saved, book, walk.progress),
-      })
+      changed = unsaved
+      unsaved = new Set()
+      const stored = storage.putWorkbook(
+        {
+          version: RECORD_VERSION,
+          id: saved.id,
+          session: saved,
+          summary: summarizeWorkbook(saved.id, saved, book, walk.progress),
+        },
+        changed,
+      )
       recount()
       // Named timings, for the browser benchmark: the store's own work, then the whole save
       // (with the browser's copy into IndexedDB).
@@ -345,6 +359,9 @@ export const useWorkbookStore = defineStore('workbook', () => {
       saveError.value = undefined
       lastSavedAt.value = new Date().toISOString()
     } catch (error) {
+      // Not stored: those questions are written with the next save (all of them, when in doubt).
+      if (changed && unsaved) changed.forEach((questionId) => unsaved!.add(questionId))
+      else unsaved = undefined
       saveStatus.value = 'error'
       saveError.value = describeStorageError(error)
       saveEmergencyCopy(saved)
@@ -449,6 +466,7 @@ export const useWorkbookStore = defineStore('workbook', () => {
     const hash = fingerprint(questionId)
     if (hash) target.questionHash = hash
     current.answers[questionId] = target
+    unsaved?.add(questionId)
     workRef(questionId).value = target
     if (live) applyChanges(live.update(questionId, target))
     touch()
@@ -502,6 +520,7 @@ export const useWorkbookStore = defineStore('workbook', () => {
     const restored = change.before
     if (restored) current.answers[change.questionId] = restored
     else delete current.answers[change.questionId]
+    unsaved?.add(change.questionId)
     workRef(change.questionId).value = restored
     if (live) applyChanges(live.update(change.questionId, restored))
     touch()

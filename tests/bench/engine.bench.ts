@@ -60,9 +60,11 @@ for (const size of [100, 1000, 10000]) {
 await bench.run()
 console.log('benchmark                                  median        samples  target')
 for (const task of bench.tasks) {
-  const result = task.result as { latency?: { p50?: number }; totalTime?: number } | undefined
+  const result = task.result as { latency?: { p50?: number }; totalTime?: number; error?: Error } | undefined
   const median = result?.latency?.p50
   const shown = median === undefined ? 'n/a' : median < 1 ? `${(median * 1000).toFixed(1)} µs` : `${median.toFixed(2)} ms`
+  // A task that failed says why (a generated rulebook beyond the file limits, for instance).
+  if (result?.error) console.log(`${task.name}: ${result.error.message.slice(0, 160)}`)
   const samples = (task.result as { latency?: { samplesCount?: number } })?.latency?.samplesCount ?? ''
   console.log(`${task.name.padEnd(46)} ${shown.padStart(12)}  ${String(samples).padStart(8)}  ${targets[task.name] ?? ''}`)
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { describeStorageError, storage } from '@/persistence/storage'
+import { closeStorage, describeStorageError, storage } from '@/persistence/storage'
 import { RECORD_VERSION, summarizeWorkbook, type WorkbookRecord } from '@/persistence/records'
 import type { Session } from '@/engine/generated/session'
 import { resetStorage } from '../../fixtures/ui/helpers'
@@ -58,6 +58,74 @@ describe('persistence/storage', () => {
     })
     expect((await storage.getRulebook('abcdefabcdefabcd'))?.rulebook.id).toBe('ui-test')
     expect(await storage.getRulebook('ffffffffffffffff')).toBeUndefined()
+  })
+
+  it('writes only the questions a save names, and removes work that is gone', async () => {
+    const whole = record('wb-a', '2026-01-02T10:00:00.000Z')
+    whole.session.answers.intensity = { value: 'low', updatedAt: '2026-01-02T10:00:00.000Z' }
+    await storage.putWorkbook(whole)
+    const later = '2026-01-03T10:00:00.000Z'
+    const edited = structuredClone(whole)
+    edited.session.updatedAt = later
+    edited.session.answers['use-of-force'] = { value: 'no', updatedAt: later }
+    // Changed here but not named: a save that writes only what it is told leaves it as stored.
+    edited.session.answers.intensity = { value: 'high', updatedAt: later }
+    edited.session.answers.attribution = { value: 'state', updatedAt: later }
+    await storage.putWorkbook(edited, ['use-of-force', 'attribution'])
+    let read = (await storage.getWorkbook('wb-a'))!
+    expect(read.session.updatedAt).toBe(later)
+    expect(read.session.answers['use-of-force']?.value).toBe('no')
+    expect(read.session.answers.attribution?.value).toBe('state')
+    expect(read.session.answers.intensity?.value).toBe('low')
+    delete edited.session.answers.attribution
+    await storage.putWorkbook(edited, ['attribution'])
+    read = (await storage.getWorkbook('wb-a'))!
+    expect(Object.keys(read.session.answers).sort()).toEqual(['intensity', 'use-of-force'])
+    // A whole write replaces every question's work, and deleting removes it all.
+    await storage.putWorkbook(record('wb-a', later))
+    expect(Object.keys((await storage.getWorkbook('wb-a'))!.session.answers)).toEqual(['use-of-force'])
+    await storage.deleteWorkbook('wb-a')
+    await storage.putWorkbook({ ...record('wb-a', later), session: { ...record('wb-a', later).session, answers: {} } })
+    expect((await storage.getWorkbook('wb-a'))!.session.answers).toEqual({})
+  })
+
+  it('opens a workbook saved by an older Casework (answers inside the record) and stores it the new way on its next save', async () => {
+    await closeStorage()
+    const legacy = record('wb-old', '2026-01-02T10:00:00.000Z')
+    legacy.session.answers.intensity = { value: 'low', updatedAt: '2026-01-02T10:00:00.000Z' }
+    // Version 1 of the database, as the previous Casework made it.
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('casework', 1)
+      open.onupgradeneeded = () => {
+        open.result.createObjectStore('workbooks', { keyPath: 'id' })
+        open.result.createObjectStore('rulebooks', { keyPath: 'contentHash' })
+      }
+      open.onerror = () => reject(open.error)
+      open.onsuccess = () => {
+        const transaction = open.result.transaction('workbooks', 'readwrite')
+        transaction.objectStore('workbooks').put(legacy)
+        transaction.oncomplete = () => {
+          open.result.close()
+          resolve()
+        }
+      }
+    })
+    expect((await storage.listWorkbooks()).map((s) => s.id)).toEqual(['wb-old'])
+    const read = (await storage.getWorkbook('wb-old'))!
+    expect(read.session.answers).toEqual(legacy.session.answers)
+    // The student edits one question: the save names only it, yet every answer is kept.
+    read.session.answers.intensity = { value: 'high', updatedAt: '2026-01-03T10:00:00.000Z' }
+    await storage.putWorkbook(read, ['intensity'])
+    const again = (await storage.getWorkbook('wb-old'))!
+    expect(again.session.answers['use-of-force']?.value).toBe('yes')
+    expect(again.session.answers.intensity?.value).toBe('high')
+    // Stored the new way now: a later save of one question leaves the others alone.
+    again.session.answers['use-of-force'] = { value: 'no', updatedAt: '2026-01-04T10:00:00.000Z' }
+    again.session.answers.intensity = { value: 'medium', updatedAt: '2026-01-04T10:00:00.000Z' }
+    await storage.putWorkbook(again, ['use-of-force'])
+    const last = (await storage.getWorkbook('wb-old'))!
+    expect(last.session.answers['use-of-force']?.value).toBe('no')
+    expect(last.session.answers.intensity?.value).toBe('high')
   })
 
   it.each([
