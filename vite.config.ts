@@ -50,6 +50,16 @@ export function pwa(mode: string) {
       // The first visit's page is served by the worker as soon as it is installed, so a lazy
       // route still loads if the network drops before the next visit.
       clientsClaim: true,
+      // The LMS app (dist/lms/, copied in after this build by scripts/lms-into-app.ts) is only for
+      // instructors who package a rulebook: cached on first use rather than precached for every
+      // student, so packaging works offline once it has been done online.
+      runtimeCaching: [
+        {
+          urlPattern: ({ url }) => url.pathname.includes('/lms/'),
+          handler: 'StaleWhileRevalidate',
+          options: { cacheName: 'casework-lms-app' },
+        },
+      ],
     },
   })
 }
