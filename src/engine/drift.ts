@@ -10,6 +10,7 @@ import type { CompiledRulebook } from './compile.ts'
 import type { Problem } from './problems.ts'
 import { hasWork, isCompleteAnswer, workOn } from './answers.ts'
 import { questionHash } from './hash.ts'
+import { questionTitle } from './explain.ts'
 
 /** A rulebook as a session names it. */
 export interface RulebookIdentity {
@@ -23,6 +24,8 @@ export interface InvalidAnswer {
   questionId: string
   /** Why, in the student's words. */
   reason: string
+  /** What was answered, in words (the labels of options the question still has). */
+  previous: string
 }
 
 /** The differences between a session and a rulebook. */
@@ -40,6 +43,8 @@ export interface Drift {
   scenarioFound: boolean
   /** Questions with work that the rulebook no longer has, in the session's order: the work is kept (orphaned). */
   removed: string[]
+  /** The answers given to the removed questions that had one, by id (all that is left to name them by). */
+  removedAnswers?: Record<string, AnswerValue>
   /** Questions whose prompt, answer kind or options changed since the work on them last changed, in rulebook order. */
   reworded: string[]
   /**
@@ -68,9 +73,13 @@ export function compareSession(
   const current: RulebookIdentity = { id: rulebook.id, version: rulebook.version, contentHash }
 
   const removed: string[] = []
+  const removedAnswers: Record<string, AnswerValue> = {}
   const unknownFacts: Drift['unknownFacts'] = []
   for (const [questionId, work] of Object.entries(session.answers)) {
-    if (!questionIndex.has(questionId) && hasWork(work)) removed.push(questionId)
+    if (!questionIndex.has(questionId) && hasWork(work)) {
+      removed.push(questionId)
+      if (hasValue(work.value)) removedAnswers[questionId] = work.value
+    }
     for (const factId of work.citedFacts ?? []) {
       if (!compiled.facts.has(factId)) unknownFacts.push({ questionId, factId })
     }
@@ -91,7 +100,7 @@ export function compareSession(
     }
     const value = work?.value
     if (hasValue(value) && !isCompleteAnswer(compiledQuestion, value)) {
-      invalidAnswers.push({ questionId: question.id, reason: whyAnswerDoesNotFit(question, value) })
+      invalidAnswers.push({ questionId: question.id, reason: whyAnswerDoesNotFit(question, value), previous: answerInWords(question, value) })
     }
   }
 
@@ -104,6 +113,7 @@ export function compareSession(
     scenario: session.scenario,
     scenarioFound: rulebook.scenarios.some((scenario) => scenario.id === session.scenario),
     removed,
+    ...(Object.keys(removedAnswers).length > 0 ? { removedAnswers } : {}),
     reworded,
     unworked,
     invalidAnswers,
@@ -124,6 +134,16 @@ export function storedAnswerText(value: AnswerValue): string {
   if (Array.isArray(value)) return value.join(', ')
   if (typeof value === 'number') return String(value)
   return value.length > 80 ? `${value.slice(0, 77)}...` : value
+}
+
+/** A stored answer in words: option labels where the question still has the option, ids where not. */
+function answerInWords(question: Question, value: AnswerValue): string {
+  const label = (id: string) =>
+    question.answer.kind === 'yes-no' && (id === 'yes' || id === 'no')
+      ? id === 'yes' ? 'Yes' : 'No'
+      : (question.answer.options?.find((option) => option.id === id)?.label ?? id)
+  if (Array.isArray(value)) return value.map(label).join(', ')
+  return typeof value === 'string' ? storedAnswerText(label(value)) : storedAnswerText(value)
 }
 
 const kindInWords: Record<Question['answer']['kind'], string> = {
@@ -181,10 +201,16 @@ const plural = (count: number, one: string, many: string): string =>
  */
 export function describeDrift(compiled: CompiledRulebook, drift: Drift): string[] {
   const lines: string[] = []
+  /** `Q3 “Use of force”`, as the outline names it. */
   const name = (id: string): string => {
     const index = compiled.questionIndex.get(id)
     const question = index === undefined ? undefined : compiled.rulebook.questions[index]
-    return question ? `question ${index! + 1} (${question.title ?? question.id})` : `\`${id}\``
+    return question ? `Q${index! + 1} “${questionTitle(question)}”` : `\`${id}\``
+  }
+  /** A question the rulebook no longer has: only its saved id and answer are left to name it by. */
+  const removedInWords = (id: string): string => {
+    const value = drift.removedAnswers?.[id]
+    return value === undefined ? `saved as \`${id}\`` : `the one you answered “${storedAnswerText(value)}”, saved as \`${id}\``
   }
   const { saved, current } = drift
   if (!drift.sameRulebook) {
@@ -207,7 +233,7 @@ export function describeDrift(compiled: CompiledRulebook, drift: Drift): string[
   }
   if (drift.removed.length > 0) {
     lines.push(
-      `${plural(drift.removed.length, 'question you worked on is', 'questions you worked on are')} no longer in the rulebook (${drift.removed.map((id) => `\`${id}\``).join(', ')}): the work is kept and shown as orphaned.`,
+      `${plural(drift.removed.length, 'question you worked on is', 'questions you worked on are')} no longer in the rulebook (${drift.removed.map(removedInWords).join('; ')}): the work is kept and shown as orphaned.`,
     )
   }
   if (drift.reworded.length > 0) {
@@ -215,9 +241,11 @@ export function describeDrift(compiled: CompiledRulebook, drift: Drift): string[
       `${plural(drift.reworded.length, 'question was', 'questions were')} reworded since you answered: ${drift.reworded.map(name).join(', ')}. Check that your answers still fit.`,
     )
   }
-  for (const { questionId, reason } of drift.invalidAnswers) {
+  for (const { questionId, reason, previous } of drift.invalidAnswers) {
+    // What was answered, unless the reason already quotes it.
+    const before = previous && !reason.includes(previous) ? `you had answered “${previous}”, but ` : ''
     lines.push(
-      `In ${name(questionId)}, ${reason}: the answer is kept, but the question counts as unanswered.`,
+      `In ${name(questionId)}, ${before}${reason}: the answer is kept, but the question counts as unanswered.`,
     )
   }
   if (drift.unknownFacts.length > 0) {

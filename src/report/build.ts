@@ -38,6 +38,12 @@ export interface ReportOptions {
   generatedAt?: string
   /** The instructor's copy: also show model answers the rulebook keeps from students (`reveal: never`). */
   instructorCopy?: boolean
+  /**
+   * Whether the student's hand-in includes the model answers (and the model memo) that the
+   * rulebook's reveal policy shows: `true` (the default) as the policy says, `false` none. The
+   * instructor's copy always has them.
+   */
+  modelAnswers?: boolean
 }
 
 /**
@@ -53,6 +59,7 @@ export function buildReport(
 ): Report {
   const { rulebook } = compiled
   const instructorCopy = options.instructorCopy ?? false
+  const modelAnswersLeftOut = !instructorCopy && options.modelAnswers === false
   const drift = compareSession(compiled, session, options.contentHash)
   const reworded = new Set(drift.reworded)
   const invalid = new Map(
@@ -103,7 +110,7 @@ export function buildReport(
     work: QuestionWork | undefined,
   ): ReportModelAnswer | undefined => {
     const model = question.modelAnswer
-    if (!model) return undefined
+    if (!model || modelAnswersLeftOut) return undefined
     const reveal = model.reveal ?? 'after-commit'
     const shown =
       instructorCopy ||
@@ -264,7 +271,8 @@ export function buildReport(
     authorities: tableOfAuthorities(compiled, sections),
     facts: (scenario?.paragraphs ?? []).map((p) => fact(p.fact.id)),
     instructorCopy,
-    ...flagshipParts(compiled, session, walk, instructorCopy),
+    ...(modelAnswersLeftOut ? { modelAnswersLeftOut } : {}),
+    ...flagshipParts(compiled, session, walk, instructorCopy, modelAnswersLeftOut),
   }
 }
 
@@ -274,10 +282,11 @@ function flagshipParts(
   session: Session,
   walk: Walk,
   instructorCopy: boolean,
+  modelAnswersLeftOut: boolean,
 ): Pick<Report, 'variation' | 'memo' | 'glossary' | 'citeAs'> {
   const { rulebook } = compiled
   const scenario = compiled.scenarios.get(session.scenario)
-  const memo = instructorCopy ? scenario?.memo : memoState(compiled, session, walk).memo
+  const memo = instructorCopy ? scenario?.memo : modelAnswersLeftOut ? undefined : memoState(compiled, session, walk).memo
   const glossary = sortedGlossary(rulebook.glossary).map((term) => ({
     id: term.id,
     term: term.term,

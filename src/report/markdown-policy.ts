@@ -76,6 +76,8 @@ export function createMarkdown(presentation: MarkdownPresentation = {}): Markdow
     } else {
       if (presentation.externalLinksInNewTab) token.attrSet('target', '_blank')
       token.attrSet('rel', 'noopener noreferrer')
+      // A bare address (`https://…`, `<https://…>`) shows itself: print adds no copy of it.
+      if (token.markup === 'linkify' || token.markup === 'autolink') token.attrJoin('class', 'bare-url')
     }
     return self.renderToken(tokens, index, options)
   }

@@ -40,6 +40,8 @@ export interface Report {
   facts: ReportFact[]
   /** Whether model answers the rulebook keeps from students (`reveal: never`) are shown. */
   instructorCopy: boolean
+  /** The student chose to hand in without the model answers (and memo) the rulebook would show. */
+  modelAnswersLeftOut?: boolean
   /** What changes in the student's scenario, when it is a variation of another. */
   variation?: MarkdownText
   /** The scenario's model memo, once revealed (every asked question committed) or for instructors. */

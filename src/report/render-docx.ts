@@ -170,6 +170,7 @@ export async function renderDocx<Block, Inline, Row, Cell, Doc>(
     ...(title.workbookTitle ? [['Workbook', title.workbookTitle] as [string, string]] : []),
     ['Date', title.dateText],
     ['Progress', `${title.progress.answered} of ${title.progress.total} questions answered`],
+    ...(report.modelAnswersLeftOut ? [['Model answers', 'Left out of this hand-in at the student’s choice'] as [string, string]] : []),
   ]
   for (const item of meta) add(labelled([item]))
   if (report.variation) {

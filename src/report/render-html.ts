@@ -90,6 +90,7 @@ export function renderHtmlBody(report: Report): string {
 }
 
 const md = (text: string) => markdownToHtml(text)
+const modelAnswersLeftOutText = 'Left out of this hand-in at the student’s choice'
 const inline = (text: string) => markdownToHtmlInline(text)
 
 function titleBlock(report: Report): string {
@@ -109,6 +110,7 @@ function titleBlock(report: Report): string {
     'Progress',
     `${title.progress.answered} of ${title.progress.total} questions answered`,
   ])
+  if (report.modelAnswersLeftOut) rows.push(['Model answers', modelAnswersLeftOutText])
   const kicker = instructorCopy ? 'Conclusion report — instructor’s copy' : 'Conclusion report'
   return `<header class="report-title">
 <p class="report-kicker">${kicker}</p>
@@ -268,7 +270,9 @@ function quotedFact(fact: ReportFact): string {
   const head = `${fact.number !== undefined && !fact.otherScenario ? `<a href="#fact-${esc(fact.id)}">${label}</a>` : label}${qualifier ? ` <span class="report-fact-qualifier">(${esc(qualifier)})</span>` : ''}`
   const text =
     fact.text === undefined ? '<p><em>This fact is not in the rulebook.</em></p>' : md(fact.text)
-  return `<li><blockquote>\n<p>${head}</p>\n${text}</blockquote></li>`
+  // On paper a fact of the appendix is cited by its number alone (its words are printed there once).
+  const inAppendix = fact.number !== undefined && !fact.otherScenario
+  return `<li${inAppendix ? ' class="report-fact-in-appendix"' : ''}><blockquote>\n<p>${head}</p>\n${text}</blockquote></li>`
 }
 
 function modelAnswerBlock(model: ReportModelAnswer): string {
@@ -369,7 +373,7 @@ function authorities({ authorities }: Report): string {
 ${group.authorities
   .map(
     (a) =>
-      `<tr><td><cite>${esc(a.title)}</cite><br>${esc(a.citation)}${a.url && isSafeLink(a.url) ? `<br><a href="${esc(a.url)}" rel="noopener noreferrer">${esc(a.url)}</a>` : ''}</td><td>${esc(a.citedBy.map(citedAt).join(', '))}</td></tr>`,
+      `<tr><td><cite>${esc(a.title)}</cite><br>${esc(a.citation)}${a.url && isSafeLink(a.url) ? `<br><a class="bare-url" href="${esc(a.url)}" rel="noopener noreferrer">${esc(a.url)}</a>` : ''}</td><td>${esc(a.citedBy.map(citedAt).join(', '))}</td></tr>`,
   )
   .join('\n')}
 </tbody>

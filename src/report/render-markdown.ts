@@ -163,7 +163,7 @@ const indent = (text: string) =>
 /** Engine sentences and other one-line Markdown, flattened to one line from their parse. */
 const line = (text: string) => inertMarkdownLine(text)
 
-function titleBlock({ title, instructorCopy, variation }: Report): string[] {
+function titleBlock({ title, instructorCopy, variation, modelAnswersLeftOut }: Report): string[] {
   const rows = [
     `- **Rulebook:** ${esc(title.rulebookTitle)}, version ${esc(title.rulebookVersion)} (content ${esc(title.contentHash)})`,
     `- **Authors:** ${esc(title.authors.join('; '))}`,
@@ -175,6 +175,7 @@ function titleBlock({ title, instructorCopy, variation }: Report): string[] {
   rows.push(
     `- **Progress:** ${title.progress.answered} of ${title.progress.total} questions answered`,
   )
+  if (modelAnswersLeftOut) rows.push('- **Model answers:** Left out of this hand-in at the student’s choice')
   const kind = instructorCopy ? 'Conclusion report (instructor’s copy)' : 'Conclusion report'
   return [
     `# ${kind}: ${esc(title.rulebookTitle)}`,

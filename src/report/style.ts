@@ -2,13 +2,13 @@
  * The report's stylesheet, for the screen and for print (the PDF a student hands in is the
  * browser printing this). Every rule is scoped to `.casework-report`, so the app can show the same
  * markup without the report's rules touching its own. Print: page margins, headings kept with
- * what follows them, quotations and table rows never split, parts of the report on new pages,
- * link targets written out, and nothing marked `report-no-print`. The typefaces (Source Serif 4,
+ * what follows them, short blocks and table rows never split, no forced page breaks (the pages
+ * fill: a long report must not grow a page per question), link targets written out once, and nothing marked `report-no-print`. The typefaces (Source Serif 4,
  * Source Code Pro) ship with the app; the standalone HTML embeds them (`fonts.ts`).
  */
 export const reportCss = `
 @page {
-  margin: 22mm 20mm 24mm;
+  margin: 16mm 16mm 18mm;
 }
 .casework-report {
   color: #111;
@@ -175,8 +175,31 @@ export const reportCss = `
     max-width: none;
     margin: 0;
     padding: 0;
-    font-size: 11pt;
+    font-size: 10pt;
+    line-height: 1.35;
     color: #000;
+  }
+  .casework-report .report-facts,
+  .casework-report blockquote {
+    font-size: 0.92em;
+  }
+  .casework-report .report-facts > li p {
+    margin: 0.2em 0;
+  }
+  .casework-report .report-facts > li.report-fact-in-appendix > blockquote > :not(:first-child) {
+    display: none;
+  }
+  /* The authority's name and citation get the width; the pinpoints need little. */
+  .casework-report td:first-child {
+    width: 62%;
+  }
+  .casework-report table,
+  .casework-report .report-conclusion {
+    font-size: 0.95em;
+  }
+  .casework-report th,
+  .casework-report td {
+    padding: 0.25em 0.5em;
   }
   .casework-report h1,
   .casework-report h2,
@@ -195,17 +218,32 @@ export const reportCss = `
     page-break-before: avoid;
   }
   .casework-report .report-part {
-    break-before: page;
-    page-break-before: always;
+    margin-top: 2em;
   }
+  .casework-report h4 {
+    margin-top: 1.4em;
+  }
+  .casework-report h5 {
+    margin: 0.7em 0 0.2em;
+  }
+  .casework-report p {
+    margin: 0.35em 0;
+  }
+  /* Only short blocks are kept whole: a long one kept whole leaves the rest of its page empty. */
   .casework-report .report-title,
   .casework-report .report-answer,
-  .casework-report blockquote,
-  .casework-report .report-conclusion,
-  .casework-report .report-model,
+  .casework-report .report-facts > li,
   .casework-report tr {
     break-inside: avoid;
     page-break-inside: avoid;
+  }
+  /* On paper the model answer follows the student's, so both flow across pages. */
+  .casework-report .report-compare {
+    display: block;
+  }
+  .casework-report .report-model {
+    margin-top: 0.8em;
+    padding: 0 0 0 1em;
   }
   .casework-report p,
   .casework-report li {
@@ -219,7 +257,8 @@ export const reportCss = `
     color: inherit;
     text-decoration: none;
   }
-  .casework-report a[href^='http']::after {
+  /* A link's address after its words; not after a bare address (it is its own words). */
+  .casework-report a[href^='http']:not(.bare-url)::after {
     content: ' <' attr(href) '>';
     font-size: 0.85em;
     word-break: break-all;

@@ -82,7 +82,7 @@ describe('engine/drift', () => {
     expect(drift.removed).toEqual(['old-question'])
     expect(Object.keys(session.answers)).toEqual(['old-question', 'empty-old', 'use-of-force'])
     expect(describeDrift(compiled, drift)).toContain(
-      '1 question you worked on is no longer in the rulebook (`old-question`): the work is kept and shown as orphaned.',
+      '1 question you worked on is no longer in the rulebook (the one you answered “yes”, saved as `old-question`): the work is kept and shown as orphaned.',
     )
   })
 
@@ -100,7 +100,7 @@ describe('engine/drift', () => {
     expect(question.id).toBe('use-of-force')
     expect(drift.reworded).toEqual(['use-of-force'])
     expect(describeDrift(compiled, drift)).toContain(
-      '1 question was reworded since you answered: question 1 (Use of force). Check that your answers still fit.',
+      '1 question was reworded since you answered: Q1 “Use of force”. Check that your answers still fit.',
     )
   })
 
@@ -110,21 +110,29 @@ describe('engine/drift', () => {
       'basis',
       'necessity',
       'the answer “necessity” is no longer one of its options',
+      'necessity',
+      'In Q3 “Legal basis claimed”, the answer “necessity” is no longer one of its options: the answer is kept',
     ],
     [
       'a selection with a removed option',
       'grounds',
       ['drugs', 'piracy'],
       '“piracy” is no longer among its options',
+      'Drug trafficking, piracy',
+      'In Q5 “Grounds invoked”, you had answered “Drug trafficking, piracy”, but “piracy” is no longer among its options: the answer is kept',
     ],
-    ['a scale value outside the range', 'gravity', 9, 'the answer 9 lies outside the scale 1 to 5'],
-    ['a value of another kind', 'use-of-force', 3, 'the answer “3” is not yes or no'],
-  ])('points out %s, keeping the answer', (_case, questionId, value, reason) => {
+    ['a scale value outside the range', 'gravity', 9, 'the answer 9 lies outside the scale 1 to 5', '9', 'In Q2 “Gravity”, the answer 9 lies outside'],
+    ['a value of another kind', 'use-of-force', 3, 'the answer “3” is not yes or no', '3', 'In Q1 “Use of force”, the answer “3” is not yes or no'],
+  ])('points out %s, keeping the answer and saying what it was', (_case, questionId, value, reason, previous, line) => {
     const session = sessionWith({ [questionId]: { value, updatedAt: at } })
     const drift = compareSession(compiled, session, hash)
-    expect(drift.invalidAnswers).toEqual([{ questionId, reason }])
+    expect(drift.invalidAnswers).toEqual([{ questionId, reason, previous }])
     expect(session.answers[questionId]?.value).toEqual(value)
-    expect(describeDrift(compiled, drift).join('\n')).toContain(reason)
+    const lines = describeDrift(compiled, drift).join('\n')
+    expect(lines).toContain(reason)
+    expect(lines).toContain(line)
+    // Questions are named as the outline names them, never by their ids.
+    expect(lines).not.toContain(`\`${questionId}\``)
   })
 
   it('does not count an empty answer as one that no longer fits', () => {

@@ -154,7 +154,7 @@ describe('components/report/ReportImportSession', () => {
     const wrapper = await importing(fileOf(renderJson(changed)))
     expect(wrapper.text()).toContain('The rulebook has changed since this work was done.')
     expect(wrapper.text()).toContain(
-      'no longer in the rulebook (removed-question): the work is kept and shown as orphaned.',
+      'no longer in the rulebook (the one you answered “yes”, saved as removed-question): the work is kept and shown as orphaned.',
     )
     await button(wrapper, 'Import')!.trigger('click')
     await settle()
