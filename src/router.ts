@@ -14,6 +14,7 @@ import ConclusionsView from './views/ConclusionsView.vue'
 import FactsView from './views/FactsView.vue'
 import NotFoundView from './views/NotFoundView.vue'
 import { useWorkbookStore } from './stores/workbook'
+import { chunkFailure, isChunkLoadError } from './composables/lazyChunks'
 
 /**
  * Every screen has its own URL, so back, reload and bookmarks work. Navigation never waits for a
@@ -104,5 +105,18 @@ export function createAppRouter(history = createWebHistory(import.meta.env.BASE_
     },
   })
   router.beforeEach(openWorkbookFor)
+  // A lazy screen whose code did not load: say so, with a Retry that asks for it afresh.
+  router.onError((error, to) => {
+    if (!isChunkLoadError(error)) return
+    chunkFailure.value = {
+      retry: () => {
+        chunkFailure.value = undefined
+        void router.push(to.fullPath)
+      },
+    }
+  })
+  router.afterEach((_, __, failure) => {
+    if (!failure) chunkFailure.value = undefined
+  })
   return router
 }

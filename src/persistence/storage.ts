@@ -6,11 +6,19 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
 import { migrateRulebookRecord, migrateWorkbookRecord } from './migrations'
 import type { RulebookRecord, WorkbookRecord, WorkbookSummary } from './records'
+import { announceWorkbook } from './workbook-channel'
 
 interface CaseworkDB extends DBSchema {
   workbooks: { key: string; value: WorkbookRecord }
   rulebooks: { key: string; value: RulebookRecord }
+  /** Files on this computer that workbooks are kept in sync with (File System Access handles), by workbook id. */
+  fileHandles: { key: string; value: { id: string; handle: unknown; name: string } }
 }
+
+/** How a save that checks the revision went: stored (with the new revision), or refused. */
+export type SaveOutcome =
+  | { ok: true; revision: number }
+  | { ok: false; current: WorkbookRecord | undefined }
 
 const databaseName = 'casework'
 
@@ -21,10 +29,13 @@ function db(): Promise<IDBPDatabase<CaseworkDB>> {
     if (typeof indexedDB === 'undefined') {
       return Promise.reject(new DOMException('IndexedDB is not available', 'UnknownError'))
     }
-    database = openDB<CaseworkDB>(databaseName, 1, {
-      upgrade(upgrading) {
-        upgrading.createObjectStore('workbooks', { keyPath: 'id' })
-        upgrading.createObjectStore('rulebooks', { keyPath: 'contentHash' })
+    database = openDB<CaseworkDB>(databaseName, 2, {
+      upgrade(upgrading, oldVersion) {
+        if (oldVersion < 1) {
+          upgrading.createObjectStore('workbooks', { keyPath: 'id' })
+          upgrading.createObjectStore('rulebooks', { keyPath: 'contentHash' })
+        }
+        if (oldVersion < 2) upgrading.createObjectStore('fileHandles', { keyPath: 'id' })
       },
       blocking() {
         // Another tab wants a newer version of the database: let it have it.
@@ -56,12 +67,64 @@ export const storage = {
     return migrateWorkbookRecord(await (await db()).get('workbooks', id))
   },
 
-  async putWorkbook(record: WorkbookRecord): Promise<void> {
-    await (await db()).put('workbooks', record)
+  /**
+   * Stores a workbook whatever is saved now (a new, imported, renamed or restored workbook), one
+   * revision above the stored one, and tells the other tabs. Resolves to the new revision.
+   */
+  async putWorkbook(record: WorkbookRecord): Promise<number> {
+    const transaction = (await db()).transaction('workbooks', 'readwrite')
+    const current = await transaction.store.get(record.id)
+    const revision = (current?.revision ?? 0) + 1
+    await transaction.store.put({ ...record, revision })
+    await transaction.done
+    announceWorkbook({ type: 'saved', id: record.id, revision })
+    return revision
+  },
+
+  /**
+   * Stores a workbook only if the stored one is still at `expected` (the revision the tab last
+   * read or wrote; undefined: none is stored yet): compare-and-set in one IndexedDB transaction,
+   * which the browser runs alone among every tab's writes to the store. Refused, it changes
+   * nothing and returns what is stored (undefined if the workbook was deleted), so a tab holding
+   * an older copy never writes over a newer one, nor brings back a deleted one.
+   */
+  async saveWorkbook(record: WorkbookRecord, expected: number | undefined): Promise<SaveOutcome> {
+    const transaction = (await db()).transaction('workbooks', 'readwrite')
+    const current = await transaction.store.get(record.id)
+    const stored = current ? (current.revision ?? 0) : undefined
+    if (stored !== expected) {
+      await transaction.done
+      return { ok: false, current: migrateWorkbookRecord(current) }
+    }
+    const revision = (stored ?? 0) + 1
+    await transaction.store.put({ ...record, revision })
+    await transaction.done
+    announceWorkbook({ type: 'saved', id: record.id, revision })
+    return { ok: true, revision }
   },
 
   async deleteWorkbook(id: string): Promise<void> {
-    await (await db()).delete('workbooks', id)
+    const database = await db()
+    const transaction = database.transaction(['workbooks', 'fileHandles'], 'readwrite')
+    await Promise.all([
+      transaction.objectStore('workbooks').delete(id),
+      transaction.objectStore('fileHandles').delete(id),
+      transaction.done,
+    ])
+    announceWorkbook({ type: 'deleted', id })
+  },
+
+  /** The file on this computer a workbook is kept in sync with, if the student chose one. */
+  async getFileHandle(id: string): Promise<{ handle: unknown; name: string } | undefined> {
+    return (await db()).get('fileHandles', id)
+  },
+
+  async putFileHandle(id: string, handle: unknown, name: string): Promise<void> {
+    await (await db()).put('fileHandles', { id, handle, name })
+  },
+
+  async deleteFileHandle(id: string): Promise<void> {
+    await (await db()).delete('fileHandles', id)
   },
 
   async getRulebook(contentHash: string): Promise<RulebookRecord | undefined> {

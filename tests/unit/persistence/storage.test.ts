@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { describeStorageError, storage } from '@/persistence/storage'
 import { RECORD_VERSION, summarizeWorkbook, type WorkbookRecord } from '@/persistence/records'
 import type { Session } from '@/engine/generated/session'
@@ -39,6 +39,67 @@ describe('persistence/storage', () => {
     await storage.putWorkbook(record('wb-old', '2026-01-02T10:00:00.000Z'))
     await storage.putWorkbook(record('wb-new', '2026-01-03T10:00:00.000Z'))
     expect((await storage.listWorkbooks()).map((s) => s.id)).toEqual(['wb-new', 'wb-old'])
+  })
+
+  it('raises the revision on every write', async () => {
+    expect(await storage.putWorkbook(record('wb-a', '2026-01-02T10:00:00.000Z'))).toBe(1)
+    expect(await storage.putWorkbook(record('wb-a', '2026-01-03T10:00:00.000Z'))).toBe(2)
+    expect((await storage.getWorkbook('wb-a'))?.revision).toBe(2)
+  })
+
+  it('saves over the revision a tab read, and refuses to write over a newer one', async () => {
+    await storage.putWorkbook(record('wb-a', '2026-01-02T10:00:00.000Z'))
+    // Two tabs read revision 1; the first to save wins.
+    expect(await storage.saveWorkbook(record('wb-a', '2026-01-03T10:00:00.000Z'), 1)).toEqual({ ok: true, revision: 2 })
+    const refused = await storage.saveWorkbook(record('wb-a', '2026-01-04T10:00:00.000Z'), 1)
+    expect(refused.ok).toBe(false)
+    expect(!refused.ok && refused.current?.session.updatedAt).toBe('2026-01-03T10:00:00.000Z')
+    expect((await storage.getWorkbook('wb-a'))?.session.updatedAt).toBe('2026-01-03T10:00:00.000Z')
+  })
+
+  it('refuses to bring back a deleted workbook, and creates one only where none is stored', async () => {
+    await storage.putWorkbook(record('wb-a', '2026-01-02T10:00:00.000Z'))
+    await storage.deleteWorkbook('wb-a')
+    expect(await storage.saveWorkbook(record('wb-a', '2026-01-03T10:00:00.000Z'), 1)).toEqual({ ok: false, current: undefined })
+    expect(await storage.getWorkbook('wb-a')).toBeUndefined()
+    expect(await storage.saveWorkbook(record('wb-b', '2026-01-03T10:00:00.000Z'), undefined)).toEqual({ ok: true, revision: 1 })
+    expect((await storage.saveWorkbook(record('wb-b', '2026-01-03T10:00:00.000Z'), undefined)).ok).toBe(false)
+  })
+
+  it('treats a workbook saved before revisions existed as revision 0', async () => {
+    const old = record('wb-old', '2026-01-02T10:00:00.000Z')
+    await storage.putWorkbook(old)
+    // Written as an older Casework did: no revision.
+    const { openDB } = await import('idb')
+    const raw = await openDB('casework')
+    await raw.put('workbooks', old)
+    raw.close()
+    expect((await storage.saveWorkbook(old, 0)).ok).toBe(true)
+  })
+
+  it('tells other listeners when a workbook is saved or deleted', async () => {
+    const { listenToWorkbook } = await import('@/persistence/workbook-channel')
+    const heard: unknown[] = []
+    const stop = listenToWorkbook('wb-a', (message) => heard.push(message))
+    await storage.putWorkbook(record('wb-a', '2026-01-02T10:00:00.000Z'))
+    await storage.saveWorkbook(record('wb-a', '2026-01-03T10:00:00.000Z'), 1)
+    await storage.putWorkbook(record('wb-other', '2026-01-02T10:00:00.000Z'))
+    await storage.deleteWorkbook('wb-a')
+    await vi.waitFor(() => expect(heard).toHaveLength(3))
+    stop()
+    expect(heard).toEqual([
+      { type: 'saved', id: 'wb-a', revision: 1 },
+      { type: 'saved', id: 'wb-a', revision: 2 },
+      { type: 'deleted', id: 'wb-a' },
+    ])
+  })
+
+  it('keeps the file a workbook is synced to, and forgets it with the workbook', async () => {
+    await storage.putWorkbook(record('wb-a', '2026-01-02T10:00:00.000Z'))
+    await storage.putFileHandle('wb-a', { kind: 'file' }, 'a.casework.json')
+    expect(await storage.getFileHandle('wb-a')).toMatchObject({ name: 'a.casework.json', handle: { kind: 'file' } })
+    await storage.deleteWorkbook('wb-a')
+    expect(await storage.getFileHandle('wb-a')).toBeUndefined()
   })
 
   it('deletes a workbook', async () => {

@@ -6,7 +6,10 @@ import { repoRoot } from '../helpers.ts'
 /** The student's first load: issue 16 brought it from 114.5 KiB to under this. */
 // Issue 16 asks for 90 KiB; the merged glossary, review, class and studio entry points brought the
 // student's path to about 100 KiB, so the budget holds it there until that work is done.
-const budget = 102 * 1024
+// Keeping the work safe adds about 3 KiB that cannot wait for a lazy chunk: the revision check and
+// cross-tab notice on every save, backup counting on every edit, and the message shown when a lazy
+// chunk fails to load (it must be there before anything lazy can fail).
+const budget = 104 * 1024
 /** What opening a workbook loads after the first paint, beside the first load: the Markdown renderer. */
 const workbookChunks = ['src/composables/markdown.ts']
 /**
@@ -34,7 +37,7 @@ describe('the student bundle', () => {
     expect(existsSync(`${dist}/.vite/manifest.json`), 'run `npm run build` first').toBe(true)
   })
 
-  it.runIf(existsSync(`${dist}/.vite/manifest.json`))('loads at most 102 KiB of JavaScript, gzipped', () => {
+  it.runIf(existsSync(`${dist}/.vite/manifest.json`))('loads at most 104 KiB of JavaScript, gzipped', () => {
     const { totalGzipped, files } = measureStudentBundle(dist)
     const listing = files.map((f) => `${f.file}: ${(f.gzipped / 1024).toFixed(1)} KB`).join(', ')
     expect(totalGzipped, `student path: ${(totalGzipped / 1024).toFixed(1)} KB (${listing})`).toBeLessThanOrEqual(budget)
