@@ -1,6 +1,6 @@
 /**
  * Keeping a workbook's work as a new workbook beside it: what the workbook store does when two
- * tabs disagree (see keepAsCopy, loadNewer, recoverOutdated there). A chunk of its own: it is rare.
+ * tabs disagree (see keepAsCopy, loadNewer, recoverOutdated there).
  */
 import type { CompiledRulebook } from '@/engine/compile'
 import { evaluate } from '@/engine/evaluate'

@@ -43,6 +43,7 @@ import { listenToWorkbook, type WorkbookMessage } from '@/persistence/workbook-c
 import { downloadText, exportFileName, sessionToJson } from '@/persistence/files'
 import { hasReasoning } from '@/report/review'
 import { useRulebookStore } from './rulebook'
+import { storeWorkbookCopy } from './workbook-copy'
 
 /** How long after a change the workbook is saved: soon enough to lose nothing, rarely enough not to lag typing. */
 export const SAVE_DELAY_MS = 300
@@ -573,11 +574,10 @@ export const useWorkbookStore = defineStore('workbook', () => {
       .catch(() => undefined) // the next save's revision check still protects the newer version
   }
 
-  /** Stores a session as a new workbook beside this one (loaded only when needed: it is rare). */
+  /** Stores a session as a new workbook beside this one. */
   async function storeCopy(source: Session, note: string) {
     const book = compiled.value
     if (!book) throw new Error('No rulebook is open')
-    const { storeWorkbookCopy } = await import('./workbook-copy')
     return storeWorkbookCopy(book, source, note)
   }
 
