@@ -18,6 +18,7 @@ import { loadMarkdown } from './composables/useMarkdown'
 const screens = () => import('./views/workbook-screens')
 /** The workbook store's module: the guard needs it for any route with a workbook. */
 const workbookStore = () => import('./stores/workbook').then(({ useWorkbookStore }) => useWorkbookStore())
+import { chunkFailure, isChunkLoadError } from './composables/lazyChunks'
 
 /**
  * Every screen has its own URL, so back, reload and bookmarks work. Navigation never waits for a
@@ -129,5 +130,18 @@ export function createAppRouter(history = createWebHistory(import.meta.env.BASE_
   if (typeof requestIdleCallback === 'function') {
     void router.isReady().then(() => requestIdleCallback(() => void screens().catch(() => undefined)))
   }
+  // A lazy screen whose code did not load: say so, with a Retry that asks for it afresh.
+  router.onError((error, to) => {
+    if (!isChunkLoadError(error)) return
+    chunkFailure.value = {
+      retry: () => {
+        chunkFailure.value = undefined
+        void router.push(to.fullPath)
+      },
+    }
+  })
+  router.afterEach((_, __, failure) => {
+    if (!failure) chunkFailure.value = undefined
+  })
   return router
 }

@@ -11,13 +11,19 @@ import { shallowRef, type ShallowRef } from 'vue'
 export type MarkdownModule = typeof import('./markdown')
 
 const loaded = shallowRef<MarkdownModule>()
+/** The last load failed (offline, say): the workbook shows why, with a Retry that calls loadMarkdown. */
+export const markdownFailed = shallowRef(false)
 let loading: Promise<MarkdownModule> | undefined
 
 /** Starts loading the renderer (once); resolves when it is there. A failed load is tried again next time. */
 export function loadMarkdown(): Promise<MarkdownModule> {
   if (!loading) {
+    markdownFailed.value = false
     loading = import('./markdown').then((module) => (loaded.value = module))
-    loading.catch(() => (loading = undefined))
+    loading.catch(() => {
+      loading = undefined
+      markdownFailed.value = true
+    })
   }
   return loading
 }

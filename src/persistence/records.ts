@@ -1,6 +1,7 @@
 import type { Rulebook } from '@/engine/generated/rulebook'
 import type { Session } from '@/engine/generated/session'
 import { resolveScenarios } from '@/engine/scenarios'
+import type { BackupState } from './backup'
 
 /** The version of the records below; raise it and add a step in migrations.ts when they change. */
 export const RECORD_VERSION = 1
@@ -29,6 +30,13 @@ export interface WorkbookRecord {
   id: string
   session: Session
   summary: WorkbookSummary
+  /**
+   * Raised by every write (see storage.putWorkbook and saveWorkbook), so a tab saves only over the
+   * revision it last read. Set by storage, never by callers; absent (0) in records saved before it.
+   */
+  revision?: number
+  /** When the student last took a copy away, and how much work has been done since. */
+  backup?: BackupState
 }
 
 /** A rulebook opened from disk, kept so that workbooks made with it can be resumed after a reload. */

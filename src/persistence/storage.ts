@@ -7,9 +7,10 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { QuestionWork } from '@/engine/generated/session'
 import { migrateRulebookRecord, migrateWorkbookRecord } from './migrations'
 import type { RulebookRecord, WorkbookRecord, WorkbookSummary } from './records'
+import { announceWorkbook } from './workbook-channel'
 
 /**
- * How a workbook is stored (database version 2): the record without its answers, marked
+ * How a workbook is stored (database version 3): the record without its answers, marked
  * `answersApart`, and the work on each question as a record of its own in `work`, so that a save
  * writes the questions that changed, whatever the number of answers. A record written by an
  * older Casework (version 1 of the database) keeps its answers inside and is read as it is; its
@@ -26,6 +27,8 @@ interface CaseworkDB extends DBSchema {
   workbooks: { key: string; value: StoredWorkbook }
   rulebooks: { key: string; value: RulebookRecord }
   work: { key: [string, string]; value: StoredWork }
+  /** Files on this computer that workbooks are kept in sync with (File System Access handles), by workbook id. */
+  fileHandles: { key: string; value: { id: string; handle: unknown; name: string } }
 }
 
 type WorkbookTransaction = IDBPTransaction<CaseworkDB, ('workbooks' | 'work')[], 'readwrite'>
@@ -49,6 +52,11 @@ async function writeWhole(transaction: WorkbookTransaction, record: WorkbookReco
   await Promise.all(writes)
 }
 
+/** How a save that checks the revision went: stored (with the new revision), or refused. */
+export type SaveOutcome =
+  | { ok: true; revision: number }
+  | { ok: false; current: WorkbookRecord | undefined }
+
 const databaseName = 'casework'
 
 let database: Promise<IDBPDatabase<CaseworkDB>> | undefined
@@ -58,14 +66,16 @@ function db(): Promise<IDBPDatabase<CaseworkDB>> {
     if (typeof indexedDB === 'undefined') {
       return Promise.reject(new DOMException('IndexedDB is not available', 'UnknownError'))
     }
-    database = openDB<CaseworkDB>(databaseName, 2, {
-      // Each store is made if it is missing, whatever version the database had: version 2 added
-      // `work`, each question's work apart (records of version 1 move over on their next save).
+    database = openDB<CaseworkDB>(databaseName, 3, {
+      // Each store is made if it is missing, whatever version the database had: version 3 added
+      // `work` (each question's work apart; records of version 1 move over on their next save)
+      // and `fileHandles` (files on this computer kept in sync).
       upgrade(upgrading) {
         const has = (name: StoreNames<CaseworkDB>) => upgrading.objectStoreNames.contains(name)
         if (!has('workbooks')) upgrading.createObjectStore('workbooks', { keyPath: 'id' })
         if (!has('rulebooks')) upgrading.createObjectStore('rulebooks', { keyPath: 'contentHash' })
         if (!has('work')) upgrading.createObjectStore('work', { keyPath: ['workbookId', 'questionId'] })
+        if (!has('fileHandles')) upgrading.createObjectStore('fileHandles', { keyPath: 'id' })
       },
       blocking() {
         // Another tab wants a newer version of the database: let it have it.
@@ -108,42 +118,85 @@ export const storage = {
   },
 
   /**
-   * Saves a workbook. Given `changed` (the questions whose work changed since the last save of
-   * this workbook), only those questions' records are written beside the workbook's own, so the
-   * cost follows the edit; without it, or if the stored workbook is not yet stored that way,
-   * everything is written.
+   * Stores a workbook whatever is saved now (a new, imported, renamed or restored workbook), one
+   * revision above the stored one, and tells the other tabs. Resolves to the new revision.
    */
-  async putWorkbook(record: WorkbookRecord, changed?: Iterable<string>): Promise<void> {
+  async putWorkbook(record: WorkbookRecord): Promise<number> {
     const transaction = (await db()).transaction(['workbooks', 'work'], 'readwrite')
     const done = transaction.done
     // Awaited below; a failed write may reject first, and then this must not go unhandled.
     done.catch(() => undefined)
-    const stored = changed && (await transaction.objectStore('workbooks').get(record.id))
-    if (!changed || !stored?.answersApart) {
-      await writeWhole(transaction, record)
+    const current = await transaction.objectStore('workbooks').get(record.id)
+    const revision = (current?.revision ?? 0) + 1
+    await writeWhole(transaction, { ...record, revision })
+    await done
+    announceWorkbook({ type: 'saved', id: record.id, revision })
+    return revision
+  },
+
+  /**
+   * Stores a workbook only if the stored one is still at `expected` (the revision the tab last
+   * read or wrote; undefined: none is stored yet): compare-and-set in one IndexedDB transaction,
+   * which the browser runs alone among every tab's writes to the store. Refused, it changes
+   * nothing and returns what is stored (undefined if the workbook was deleted), so a tab holding
+   * an older copy never writes over a newer one, nor brings back a deleted one.
+   *
+   * Given `changed` (the questions whose work changed since this tab's last save), only those
+   * questions' records are written beside the workbook's own, so the cost follows the edit;
+   * without it, or if the stored workbook is not yet stored that way, everything is written.
+   */
+  async saveWorkbook(record: WorkbookRecord, expected: number | undefined, changed?: Iterable<string>): Promise<SaveOutcome> {
+    const database = await db()
+    const transaction = database.transaction(['workbooks', 'work'], 'readwrite')
+    const done = transaction.done
+    done.catch(() => undefined)
+    const current = await transaction.objectStore('workbooks').get(record.id)
+    const stored = current ? (current.revision ?? 0) : undefined
+    if (stored !== expected) {
+      await done
+      // What is stored, answers and all, read afresh.
+      return { ok: false, current: current ? await storage.getWorkbook(record.id) : undefined }
+    }
+    const revision = (stored ?? 0) + 1
+    const next = { ...record, revision }
+    if (!changed || !current?.answersApart) {
+      await writeWhole(transaction, next)
     } else {
       const work = transaction.objectStore('work')
-      const writes: Promise<unknown>[] = [transaction.objectStore('workbooks').put(header(record))]
+      const writes: Promise<unknown>[] = [transaction.objectStore('workbooks').put(header(next))]
       for (const questionId of changed) {
-        const current = Object.hasOwn(record.session.answers, questionId) ? record.session.answers[questionId] : undefined
-        writes.push(
-          current
-            ? work.put({ workbookId: record.id, questionId, work: current })
-            : work.delete([record.id, questionId]),
-        )
+        const saved = Object.hasOwn(record.session.answers, questionId) ? record.session.answers[questionId] : undefined
+        writes.push(saved ? work.put({ workbookId: record.id, questionId, work: saved }) : work.delete([record.id, questionId]))
       }
       await Promise.all(writes)
     }
     await done
+    announceWorkbook({ type: 'saved', id: record.id, revision })
+    return { ok: true, revision }
   },
 
   async deleteWorkbook(id: string): Promise<void> {
-    const transaction = (await db()).transaction(['workbooks', 'work'], 'readwrite')
+    const transaction = (await db()).transaction(['workbooks', 'work', 'fileHandles'], 'readwrite')
     await Promise.all([
       transaction.objectStore('workbooks').delete(id),
       transaction.objectStore('work').delete(workOf(id)),
+      transaction.objectStore('fileHandles').delete(id),
       transaction.done,
     ])
+    announceWorkbook({ type: 'deleted', id })
+  },
+
+  /** The file on this computer a workbook is kept in sync with, if the student chose one. */
+  async getFileHandle(id: string): Promise<{ handle: unknown; name: string } | undefined> {
+    return (await db()).get('fileHandles', id)
+  },
+
+  async putFileHandle(id: string, handle: unknown, name: string): Promise<void> {
+    await (await db()).put('fileHandles', { id, handle, name })
+  },
+
+  async deleteFileHandle(id: string): Promise<void> {
+    await (await db()).delete('fileHandles', id)
   },
 
   async getRulebook(contentHash: string): Promise<RulebookRecord | undefined> {

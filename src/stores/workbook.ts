@@ -22,17 +22,46 @@ import type {
   Session,
 } from '@/engine/generated/session'
 import type { Walk } from '@/engine/walk'
-import { summarizeWorkbook, RECORD_VERSION } from '@/persistence/records'
+import { newWorkbookId, summarizeWorkbook, RECORD_VERSION, type WorkbookRecord } from '@/persistence/records'
 import { describeStorageError, storage } from '@/persistence/storage'
-import { clearEmergencyCopy, readEmergencyCopy, saveEmergencyCopy } from '@/persistence/emergency'
+import {
+  clearEmergencyCopy,
+  readEmergencyBase,
+  readEmergencyCopy,
+  saveEmergencyCopy,
+} from '@/persistence/emergency'
+import {
+  backedUp,
+  backupDue as isBackupDue,
+  countEdit,
+  dismissed,
+  newBackupState,
+  readBackupState,
+  type BackupState,
+} from '@/persistence/backup'
+import { listenToWorkbook, type WorkbookMessage } from '@/persistence/workbook-channel'
 import { downloadText, exportFileName, sessionToJson } from '@/persistence/files'
 import { hasReasoning } from '@/report/review'
 import { useRulebookStore } from './rulebook'
+import { storeWorkbookCopy } from './workbook-copy'
 
 /** How long after a change the workbook is saved: soon enough to lose nothing, rarely enough not to lag typing. */
 export const SAVE_DELAY_MS = 300
 
-export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error'
+/** `conflict`: another tab saved a newer version (or deleted the workbook); this tab has stopped saving. */
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error' | 'conflict'
+
+/** Why this tab stopped saving: the stored workbook is newer than the one shown, or gone. */
+export interface TabConflict {
+  kind: 'newer' | 'deleted'
+}
+
+/** What this tab did about another tab's save, told to the student once. */
+export type TabNotice =
+  | { kind: 'updated' }
+  | { kind: 'loaded-newer'; copyId: string; copyTitle: string }
+  | { kind: 'kept-copy'; copyTitle: string }
+  | { kind: 'recovered'; copyId: string; copyTitle: string }
 export type LoadState = 'idle' | 'loading' | 'ready' | 'not-found' | 'no-rulebook' | 'error'
 export type ReasoningPart = keyof Reasoning
 
@@ -102,6 +131,25 @@ export const useWorkbookStore = defineStore('workbook', () => {
   const lastSavedAt = ref<string>()
   /** Raised by every change to the session; the one watch below saves when it moves. */
   const revision = ref(0)
+  /** Set when another tab saved over the workbook while this one had unsaved edits, or deleted it. */
+  const conflict = shallowRef<TabConflict>()
+  /** What happened because of another tab, to tell the student (dismissible). */
+  const tabNotice = shallowRef<TabNotice>()
+  /** Whether to remind the student to download a backup; and when they last took one. */
+  const backupDue = ref(false)
+  const lastBackupAt = ref<string>()
+  /**
+   * The stored revision this tab's session is based on (undefined: none stored). Saves are
+   * compare-and-set on it, so a tab never writes over a newer save from another tab.
+   */
+  let storedRevision: number | undefined
+  /** Edits (not moves between questions) made since the last successful save. */
+  let unsavedEdits = false
+  /** Backups: kept with the workbook, counted on every edit (a plain object, not reactive). */
+  let backup: BackupState = newBackupState()
+  let stopListening: (() => void) | undefined
+  /** This tab's mark on its emergency copies, so another tab's save does not clear them. */
+  const writer = newWorkbookId().slice(3)
 
   const compiled = computed(() =>
     loadState.value === 'ready' ? rulebookStore.compiled : undefined,
@@ -241,15 +289,25 @@ export const useWorkbookStore = defineStore('workbook', () => {
     id.value = workbookId
     loadState.value = 'loading'
     loadError.value = undefined
-    let stored: Session | undefined
+    let record: WorkbookRecord | undefined
     try {
-      stored = (await storage.getWorkbook(workbookId))?.session
+      record = await storage.getWorkbook(workbookId)
     } catch (error) {
       loadError.value = describeStorageError(error)
     }
+    const stored = record?.session
+    const revisionRead = record ? (record.revision ?? 0) : undefined
     // A copy exists only if the tab closed (or storage failed) before a save finished: unless the
     // saved workbook was edited later, the copy is at least as recent (it may hold a moved cursor).
-    const emergency = readEmergencyCopy(workbookId)
+    // A copy made from an older revision than the stored one is another tab's unsaved work: it
+    // never replaces the newer save, and is kept as a copy of its own instead (below).
+    let emergency = readEmergencyCopy(workbookId)
+    const base = emergency && readEmergencyBase(workbookId)
+    const outdated =
+      emergency && stored && base !== undefined && revisionRead !== undefined && base < revisionRead
+        ? emergency
+        : undefined
+    if (outdated) emergency = undefined
     const newer = emergency && (!stored || emergency.updatedAt >= stored.updatedAt)
     const loaded = newer ? emergency : stored
     if (id.value !== workbookId) return // another workbook was opened meanwhile
@@ -284,9 +342,30 @@ export const useWorkbookStore = defineStore('workbook', () => {
     rulebookChanged.value = found.changed
     saveStatus.value = 'idle'
     saveError.value = undefined
+    storedRevision = revisionRead
+    unsavedEdits = false
+    backup = readBackupState(record?.backup)
+    lastBackupAt.value = backup.at
+    backupDue.value = isBackupDue(backup, new Date())
     loadState.value = 'ready'
-    // Work recovered from the emergency copy goes back into IndexedDB.
-    if (newer) touch(false)
+    stopListening = listenToWorkbook(workbookId, onMessage)
+    // Work recovered from the emergency copy goes back into IndexedDB (this tab now owns the copy).
+    if (newer) {
+      saveEmergencyCopy({ ...loaded, id: workbookId }, revisionRead, writer)
+      touch(false)
+    }
+    if (outdated) await recoverOutdated(workbookId, outdated)
+  }
+
+  /** Keeps another tab's unsaved work, older than the stored workbook, as a workbook of its own. */
+  async function recoverOutdated(workbookId: string, copy: Session) {
+    try {
+      const kept = await storeCopy(copy, 'unsaved work from another tab')
+      clearEmergencyCopy(workbookId)
+      if (id.value === workbookId) tabNotice.value = { kind: 'recovered', copyId: kept.id, copyTitle: kept.title }
+    } catch {
+      // Left in localStorage: the next opening tries again.
+    }
   }
 
   /** Saves what is pending and forgets the workbook (the start page then reads fresh records). */
@@ -297,6 +376,11 @@ export const useWorkbookStore = defineStore('workbook', () => {
 
   async function shut(): Promise<void> {
     await flush()
+    stopListening?.()
+    stopListening = undefined
+    conflict.value = undefined
+    tabNotice.value = undefined
+    storedRevision = undefined
     lastChange.value = undefined
     id.value = undefined
     session.value = undefined
@@ -330,31 +414,46 @@ export const useWorkbookStore = defineStore('workbook', () => {
   }
 
   async function save(): Promise<void> {
+    // Another tab's newer save is not written over: the student chooses what to do first.
+    if (conflict.value) return
     const started = now()
     const saved = snapshot()
     const book = rulebook.value
     if (!saved || !book) return
     saveStatus.value = 'saving'
     let changed: Set<string> | undefined
+    const edits = unsavedEdits
+    unsavedEdits = false
     try {
       changed = unsaved
       unsaved = new Set()
-      const stored = storage.putWorkbook(
+      const stored = storage.saveWorkbook(
         {
           version: RECORD_VERSION,
           id: saved.id,
           session: saved,
           summary: summarizeWorkbook(saved.id, saved, book, walk.progress),
+          backup: { ...backup },
         },
+        storedRevision,
         changed,
       )
       recount()
       // Named timings, for the browser benchmark: the store's own work, then the whole save
       // (with the browser's copy into IndexedDB).
       measure('casework:save-snapshot', started)
-      await stored
+      const outcome = await stored
       measure('casework:save', started)
-      clearEmergencyCopy(saved.id)
+      if (saved.id !== id.value) return // the workbook was closed or switched meanwhile
+      if (!outcome.ok) {
+        unsavedEdits ||= edits
+        // Whatever this tab does next (load the newer version, or keep its own as a copy) writes it whole.
+        unsaved = undefined
+        refused(outcome.current)
+        return
+      }
+      storedRevision = outcome.revision
+      clearEmergencyCopy(saved.id, writer)
       if (!dirty) saveStatus.value = 'saved'
       saveError.value = undefined
       lastSavedAt.value = new Date().toISOString()
@@ -362,9 +461,10 @@ export const useWorkbookStore = defineStore('workbook', () => {
       // Not stored: those questions are written with the next save (all of them, when in doubt).
       if (changed && unsaved) changed.forEach((questionId) => unsaved!.add(questionId))
       else unsaved = undefined
+      unsavedEdits ||= edits
       saveStatus.value = 'error'
       saveError.value = describeStorageError(error)
-      saveEmergencyCopy(saved)
+      saveEmergencyCopy(saved, storedRevision, writer)
     }
   }
 
@@ -404,10 +504,146 @@ export const useWorkbookStore = defineStore('workbook', () => {
 
   /** The tab may be closing: IndexedDB might not finish, so keep a synchronous copy as well. */
   function onPageHide() {
-    if (!dirty && saveStatus.value !== 'saving') return
+    // In a conflict nothing is being saved: the copy keeps this tab's work (see recoverOutdated).
+    if (!dirty && saveStatus.value !== 'saving' && !(conflict.value && unsavedEdits)) return
     const copy = snapshot()
-    if (copy) saveEmergencyCopy(copy)
+    if (copy) saveEmergencyCopy(copy, storedRevision, writer)
     void flush()
+  }
+
+  // --- Other tabs --------------------------------------------------------------------------
+
+  /** Stops saving, so another tab's newer save (or deletion) is not undone; the student chooses. */
+  function enterConflict(kind: TabConflict['kind']) {
+    clearTimeout(timer)
+    timer = undefined
+    dirty = false
+    conflict.value = { kind }
+    saveStatus.value = 'conflict'
+  }
+
+  /** A save was refused: the stored workbook is newer (or gone). */
+  function refused(current: WorkbookRecord | undefined) {
+    if (!current) enterConflict('deleted')
+    else if (unsavedEdits) enterConflict('newer')
+    else adopt(current) // nothing typed here since the last save: show the newer version
+  }
+
+  /** Shows a newer stored version in place of this tab's (which had no unsaved edits). */
+  function adopt(record: WorkbookRecord) {
+    if (record.session.rulebook.contentHash !== session.value?.rulebook.contentHash) {
+      void reopen()
+      return
+    }
+    clearTimeout(timer)
+    timer = undefined
+    dirty = false
+    unsavedEdits = false
+    storedRevision = record.revision ?? 0
+    backup = readBackupState(record.backup)
+    lastBackupAt.value = backup.at
+    backupDue.value = isBackupDue(backup, new Date())
+    conflict.value = undefined
+    lastChange.value = undefined
+    session.value = record.session
+    resetWork()
+    startWalk()
+    saveStatus.value = 'saved'
+    saveError.value = undefined
+    tabNotice.value = { kind: 'updated' }
+  }
+
+  /** Opens the workbook afresh (another tab moved it to another rulebook version). */
+  async function reopen() {
+    const workbookId = id.value
+    if (!workbookId) return
+    clearTimeout(timer)
+    timer = undefined
+    dirty = false
+    unsavedEdits = false
+    conflict.value = undefined
+    opening = undefined
+    id.value = undefined
+    await open(workbookId)
+  }
+
+  /** Another tab saved or deleted this workbook. */
+  function onMessage(message: WorkbookMessage) {
+    const workbookId = id.value
+    if (message.id !== workbookId || conflict.value) return
+    if (message.type === 'deleted') {
+      enterConflict('deleted')
+      return
+    }
+    if (storedRevision !== undefined && message.revision <= storedRevision) return // our own save
+    if (unsavedEdits) {
+      enterConflict('newer')
+      return
+    }
+    void storage
+      .getWorkbook(workbookId)
+      .then((record) => {
+        if (id.value !== workbookId || conflict.value || !record) return
+        if (storedRevision !== undefined && (record.revision ?? 0) <= storedRevision) return
+        if (unsavedEdits) enterConflict('newer')
+        else adopt(record)
+      })
+      .catch(() => undefined) // the next save's revision check still protects the newer version
+  }
+
+  /** Stores a session as a new workbook beside this one. */
+  async function storeCopy(source: Session, note: string) {
+    const book = compiled.value
+    if (!book) throw new Error('No rulebook is open')
+    return storeWorkbookCopy(book, source, note)
+  }
+
+  /**
+   * The student's choice in a conflict: keep this tab's version as a new workbook and go on
+   * working in it here; the newer version stays as it is. Returns the copy's id (the view moves to
+   * its address). Rejects, changing nothing, if the copy cannot be stored.
+   */
+  async function keepAsCopy(): Promise<string | undefined> {
+    const mine = snapshot()
+    if (!mine || !conflict.value) return undefined
+    const kept = await storeCopy(mine, 'this tab’s version')
+    stopListening?.()
+    clearEmergencyCopy(mine.id, writer)
+    id.value = kept.id
+    session.value = { ...session.value!, id: kept.id, title: kept.title }
+    storedRevision = kept.revision
+    unsavedEdits = false
+    dirty = false
+    conflict.value = undefined
+    saveStatus.value = 'saved'
+    tabNotice.value = { kind: 'kept-copy', copyTitle: kept.title }
+    stopListening = listenToWorkbook(kept.id, onMessage)
+    return kept.id
+  }
+
+  /**
+   * The student's other choice: show the newer version here. This tab's unsaved work is kept as a
+   * workbook of its own first, so nothing is lost either way.
+   */
+  async function loadNewer(): Promise<void> {
+    const mine = snapshot()
+    if (!mine || !conflict.value) return
+    const workbookId = mine.id
+    const kept = unsavedEdits ? await storeCopy(mine, 'this tab’s unsaved version') : undefined
+    clearEmergencyCopy(workbookId, writer)
+    const record = await storage.getWorkbook(workbookId)
+    if (id.value !== workbookId) return
+    if (!record) {
+      enterConflict('deleted')
+      return
+    }
+    conflict.value = undefined
+    adopt(record)
+    if (kept) tabNotice.value = { kind: 'loaded-newer', copyId: kept.id, copyTitle: kept.title }
+  }
+
+  function dismissTabNotice() {
+    tabNotice.value = undefined
   }
   function onVisibilityChange() {
     if (document.visibilityState === 'hidden') onPageHide()
@@ -424,7 +660,24 @@ export const useWorkbookStore = defineStore('workbook', () => {
   /** Offers the session as a JSON file: the way out when storage fails, and a backup any time. */
   function exportSession() {
     const copy = snapshot()
-    if (copy) downloadText(sessionToJson(copy), exportFileName(copy.title || 'workbook'))
+    if (!copy) return
+    downloadText(sessionToJson(copy), exportFileName(copy.title || 'workbook'))
+    noteBackup()
+    touch(false) // saves when the backup was taken
+  }
+
+  /** Records that a copy of the workbook was taken away (a download, or a write to the synced file). */
+  function noteBackup(at = new Date().toISOString()) {
+    backup = backedUp(at)
+    lastBackupAt.value = at
+    backupDue.value = false
+  }
+
+  /** The student dismissed the backup reminder: quiet until as much work again. */
+  function dismissBackupReminder() {
+    backup = dismissed(backup)
+    backupDue.value = false
+    touch(false)
   }
 
   // --- Editing -----------------------------------------------------------------------------
@@ -432,7 +685,13 @@ export const useWorkbookStore = defineStore('workbook', () => {
   function touch(edited = true) {
     // "Last edited" is not shown while editing, so it changes in place rather than re-rendering
     // everything that reads the session.
-    if (edited && session.value) session.value.updatedAt = new Date().toISOString()
+    if (edited && session.value) {
+      const at = new Date().toISOString()
+      session.value.updatedAt = at
+      unsavedEdits = true
+      countEdit(backup, at)
+      if (!backupDue.value) backupDue.value = isBackupDue(backup, new Date())
+    }
     revision.value++
   }
 
@@ -605,6 +864,15 @@ export const useWorkbookStore = defineStore('workbook', () => {
     saveError,
     lastSavedAt,
     revision,
+    conflict,
+    tabNotice,
+    keepAsCopy,
+    loadNewer,
+    dismissTabNotice,
+    backupDue,
+    lastBackupAt,
+    noteBackup,
+    dismissBackupReminder,
     compiled,
     rulebook,
     walk,

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { clearEmergencyCopy, readEmergencyCopy, saveEmergencyCopy } from '@/persistence/emergency'
+import { clearEmergencyCopy, readEmergencyBase, readEmergencyCopy, saveEmergencyCopy } from '@/persistence/emergency'
 import type { Session } from '@/engine/generated/session'
 
 const session: Session & { id: string } = {
@@ -30,5 +30,15 @@ describe('persistence/emergency', () => {
   it('ignores a copy that is not a session', () => {
     localStorage.setItem('casework:emergency:wb-b', '{not json')
     expect(readEmergencyCopy('wb-b')).toBeUndefined()
+  })
+
+  it('remembers the revision a copy was based on, and lets only its own tab clear it', () => {
+    saveEmergencyCopy(session, 3, 'tab-one')
+    expect(readEmergencyBase('wb-a')).toBe(3)
+    clearEmergencyCopy('wb-a', 'tab-two')
+    expect(readEmergencyCopy('wb-a')).toBeDefined()
+    clearEmergencyCopy('wb-a', 'tab-one')
+    expect(readEmergencyCopy('wb-a')).toBeUndefined()
+    expect(readEmergencyBase('wb-a')).toBeUndefined()
   })
 })

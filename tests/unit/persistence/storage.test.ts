@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { closeStorage, describeStorageError, storage } from '@/persistence/storage'
 import { RECORD_VERSION, summarizeWorkbook, type WorkbookRecord } from '@/persistence/records'
 import type { Session } from '@/engine/generated/session'
@@ -41,6 +41,67 @@ describe('persistence/storage', () => {
     expect((await storage.listWorkbooks()).map((s) => s.id)).toEqual(['wb-new', 'wb-old'])
   })
 
+  it('raises the revision on every write', async () => {
+    expect(await storage.putWorkbook(record('wb-a', '2026-01-02T10:00:00.000Z'))).toBe(1)
+    expect(await storage.putWorkbook(record('wb-a', '2026-01-03T10:00:00.000Z'))).toBe(2)
+    expect((await storage.getWorkbook('wb-a'))?.revision).toBe(2)
+  })
+
+  it('saves over the revision a tab read, and refuses to write over a newer one', async () => {
+    await storage.putWorkbook(record('wb-a', '2026-01-02T10:00:00.000Z'))
+    // Two tabs read revision 1; the first to save wins.
+    expect(await storage.saveWorkbook(record('wb-a', '2026-01-03T10:00:00.000Z'), 1)).toEqual({ ok: true, revision: 2 })
+    const refused = await storage.saveWorkbook(record('wb-a', '2026-01-04T10:00:00.000Z'), 1)
+    expect(refused.ok).toBe(false)
+    expect(!refused.ok && refused.current?.session.updatedAt).toBe('2026-01-03T10:00:00.000Z')
+    expect((await storage.getWorkbook('wb-a'))?.session.updatedAt).toBe('2026-01-03T10:00:00.000Z')
+  })
+
+  it('refuses to bring back a deleted workbook, and creates one only where none is stored', async () => {
+    await storage.putWorkbook(record('wb-a', '2026-01-02T10:00:00.000Z'))
+    await storage.deleteWorkbook('wb-a')
+    expect(await storage.saveWorkbook(record('wb-a', '2026-01-03T10:00:00.000Z'), 1)).toEqual({ ok: false, current: undefined })
+    expect(await storage.getWorkbook('wb-a')).toBeUndefined()
+    expect(await storage.saveWorkbook(record('wb-b', '2026-01-03T10:00:00.000Z'), undefined)).toEqual({ ok: true, revision: 1 })
+    expect((await storage.saveWorkbook(record('wb-b', '2026-01-03T10:00:00.000Z'), undefined)).ok).toBe(false)
+  })
+
+  it('treats a workbook saved before revisions existed as revision 0', async () => {
+    const old = record('wb-old', '2026-01-02T10:00:00.000Z')
+    await storage.putWorkbook(old)
+    // Written as an older Casework did: no revision.
+    const { openDB } = await import('idb')
+    const raw = await openDB('casework')
+    await raw.put('workbooks', old)
+    raw.close()
+    expect((await storage.saveWorkbook(old, 0)).ok).toBe(true)
+  })
+
+  it('tells other listeners when a workbook is saved or deleted', async () => {
+    const { listenToWorkbook } = await import('@/persistence/workbook-channel')
+    const heard: unknown[] = []
+    const stop = listenToWorkbook('wb-a', (message) => heard.push(message))
+    await storage.putWorkbook(record('wb-a', '2026-01-02T10:00:00.000Z'))
+    await storage.saveWorkbook(record('wb-a', '2026-01-03T10:00:00.000Z'), 1)
+    await storage.putWorkbook(record('wb-other', '2026-01-02T10:00:00.000Z'))
+    await storage.deleteWorkbook('wb-a')
+    await vi.waitFor(() => expect(heard).toHaveLength(3))
+    stop()
+    expect(heard).toEqual([
+      { type: 'saved', id: 'wb-a', revision: 1 },
+      { type: 'saved', id: 'wb-a', revision: 2 },
+      { type: 'deleted', id: 'wb-a' },
+    ])
+  })
+
+  it('keeps the file a workbook is synced to, and forgets it with the workbook', async () => {
+    await storage.putWorkbook(record('wb-a', '2026-01-02T10:00:00.000Z'))
+    await storage.putFileHandle('wb-a', { kind: 'file' }, 'a.casework.json')
+    expect(await storage.getFileHandle('wb-a')).toMatchObject({ name: 'a.casework.json', handle: { kind: 'file' } })
+    await storage.deleteWorkbook('wb-a')
+    expect(await storage.getFileHandle('wb-a')).toBeUndefined()
+  })
+
   it('deletes a workbook', async () => {
     await storage.putWorkbook(record('wb-a', '2026-01-02T10:00:00.000Z'))
     await storage.deleteWorkbook('wb-a')
@@ -71,14 +132,14 @@ describe('persistence/storage', () => {
     // Changed here but not named: a save that writes only what it is told leaves it as stored.
     edited.session.answers.intensity = { value: 'high', updatedAt: later }
     edited.session.answers.attribution = { value: 'state', updatedAt: later }
-    await storage.putWorkbook(edited, ['use-of-force', 'attribution'])
+    expect(await storage.saveWorkbook(edited, 1, ['use-of-force', 'attribution'])).toEqual({ ok: true, revision: 2 })
     let read = (await storage.getWorkbook('wb-a'))!
     expect(read.session.updatedAt).toBe(later)
     expect(read.session.answers['use-of-force']?.value).toBe('no')
     expect(read.session.answers.attribution?.value).toBe('state')
     expect(read.session.answers.intensity?.value).toBe('low')
     delete edited.session.answers.attribution
-    await storage.putWorkbook(edited, ['attribution'])
+    expect(await storage.saveWorkbook(edited, 2, ['attribution'])).toEqual({ ok: true, revision: 3 })
     read = (await storage.getWorkbook('wb-a'))!
     expect(Object.keys(read.session.answers).sort()).toEqual(['intensity', 'use-of-force'])
     // A whole write replaces every question's work, and deleting removes it all.
@@ -115,14 +176,15 @@ describe('persistence/storage', () => {
     expect(read.session.answers).toEqual(legacy.session.answers)
     // The student edits one question: the save names only it, yet every answer is kept.
     read.session.answers.intensity = { value: 'high', updatedAt: '2026-01-03T10:00:00.000Z' }
-    await storage.putWorkbook(read, ['intensity'])
+    // A record from before revisions counts as revision 0.
+    expect(await storage.saveWorkbook(read, 0, ['intensity'])).toEqual({ ok: true, revision: 1 })
     const again = (await storage.getWorkbook('wb-old'))!
     expect(again.session.answers['use-of-force']?.value).toBe('yes')
     expect(again.session.answers.intensity?.value).toBe('high')
     // Stored the new way now: a later save of one question leaves the others alone.
     again.session.answers['use-of-force'] = { value: 'no', updatedAt: '2026-01-04T10:00:00.000Z' }
     again.session.answers.intensity = { value: 'medium', updatedAt: '2026-01-04T10:00:00.000Z' }
-    await storage.putWorkbook(again, ['use-of-force'])
+    expect(await storage.saveWorkbook(again, 1, ['use-of-force'])).toEqual({ ok: true, revision: 2 })
     const last = (await storage.getWorkbook('wb-old'))!
     expect(last.session.answers['use-of-force']?.value).toBe('no')
     expect(last.session.answers.intensity?.value).toBe('high')

@@ -146,7 +146,7 @@ describe('stores/workbook', () => {
 
   it('shows a storage failure, keeps an emergency copy, and loses nothing', async () => {
     const workbook = await openNewWorkbook()
-    vi.spyOn(storage, 'putWorkbook').mockRejectedValue(new DOMException('full', 'QuotaExceededError'))
+    vi.spyOn(storage, 'saveWorkbook').mockRejectedValue(new DOMException('full', 'QuotaExceededError'))
     workbook.setReasoning('use-of-force', 'application', 'Every word matters')
     await workbook.flush()
     expect(workbook.saveStatus).toBe('error')

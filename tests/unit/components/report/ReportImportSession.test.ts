@@ -187,7 +187,9 @@ describe('components/report/ReportImportSession', () => {
     await settle()
     const list = await storage.listWorkbooks()
     expect(list.map((w) => w.title)).toEqual(['Imported work'])
-    expect(list[0]!.id).not.toBe(existingId)
+    // In place, as a newer revision, so a tab still showing the old workbook cannot save over it.
+    expect(list[0]!.id).toBe(existingId)
+    expect((await storage.getWorkbook(existingId))?.revision).toBe(2)
     wrapper.unmount()
   })
 
