@@ -13,6 +13,7 @@ import type { Walk } from '../engine/walk.ts'
 import type {
   ClassAggregate,
   ClassConclusion,
+  ClassPathNode,
   ClassPaths,
   ClassQuestion,
   ClassQuestionScenario,
@@ -248,6 +249,36 @@ interface RouteNode {
   parent: RouteNode | undefined
 }
 
+/** The diagram keeps a branch of at least this share of the scenario's students. */
+const diagramShare = 0.05
+/** Branches drawn from one point, and levels of splits, at most. */
+const diagramBranches = 4
+const diagramDepth = 5
+
+/** A branch of the diagram from a node of the route tree: runs without a split become one branch. */
+function diagramOf(start: RouteNode, id: string, depth: number, smallest: number): ClassPathNode {
+  const steps: ClassRoute['steps'] = start.step ? [start.step] : []
+  let at = start
+  const childrenReached = (node: RouteNode) => [...node.children.values()].reduce((sum, c) => sum + c.reached, 0)
+  while (at.children.size === 1 && childrenReached(at) === at.reached) {
+    at = at.children.values().next().value!
+    steps.push(at.step!)
+  }
+  // Largest first; equal branches in the order of their answers, whatever order the files came in.
+  const children = [...at.children.values()].sort(
+    (a, b) => b.reached - a.reached || a.step!.number - b.step!.number || a.step!.answer.localeCompare(b.step!.answer),
+  )
+  const drawn = depth < diagramDepth ? children.filter((c) => c.reached >= smallest).slice(0, diagramBranches) : []
+  return {
+    id,
+    steps,
+    count: start.reached,
+    ended: at.reached - childrenReached(at),
+    others: children.reduce((sum, c) => sum + c.reached, 0) - drawn.reduce((sum, c) => sum + c.reached, 0),
+    children: drawn.map((child, i) => diagramOf(child, `${id}.${i}`, depth + 1, smallest)),
+  }
+}
+
 function pathsOf(
   compiled: CompiledRulebook,
   scenario: { id: string; title: string },
@@ -316,6 +347,7 @@ function pathsOf(
     splits: splits
       .sort((a, b) => b.reached - a.reached || a.after.length - b.after.length || a.number - b.number)
       .slice(0, 10),
+    diagram: diagramOf(root, '0', 0, Math.max(1, Math.ceil(members.length * diagramShare))),
   }
 }
 

@@ -147,6 +147,25 @@ export interface ClassSplit {
   branches: Tally[]
 }
 
+/**
+ * A branch of the routes' diagram: the answers a group of students shared from where their
+ * branch left the one before (a run with no split is one branch), then where they split.
+ */
+export interface ClassPathNode {
+  /** Stable within the diagram: `0` for the start, `0.1` for its second branch, and so on. */
+  id: string
+  /** The answers on this branch, in order (the first is where it left its parent; empty at a start nobody shared). */
+  steps: ClassRoute['steps']
+  /** Students on this branch. */
+  count: number
+  /** Students whose route ends on this branch. */
+  ended: number
+  /** Students on smaller branches from here, left out of the drawing (counted, never lost). */
+  others: number
+  /** The branches from here, largest first. */
+  children: ClassPathNode[]
+}
+
 /** Paths through the rulebook, per scenario. */
 export interface ClassPaths {
   scenario: string
@@ -158,6 +177,8 @@ export interface ClassPaths {
   distinct: number
   /** Where the class split, largest groups first (at most ten). */
   splits: ClassSplit[]
+  /** The routes as a tree of branches, for the diagram: the larger branches, a few levels deep. */
+  diagram: ClassPathNode
 }
 
 /** One student's standing. */

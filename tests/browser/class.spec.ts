@@ -150,3 +150,34 @@ test('reads the class against a studio draft, and pages through the students’ 
   expect(await cards.first().getByRole('heading').textContent()).not.toBe(first)
   await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled()
 })
+
+test('the routes are a diagram of branches, each a button, with the same branches in a table', async ({ page }) => {
+  await openClass(page)
+  await page.getByLabel('Choose a folder…').setInputFiles(folder)
+  await expect(page.getByText('5 students read; 4 files left out.')).toBeVisible()
+  const diagram = page.getByRole('group', { name: 'Routes through the questions (The harbour strike): the branches, each a button' })
+  await expect(diagram.getByRole('button')).toHaveCount(5)
+  await expect(diagram.getByRole('button', { name: 'Branch Q1 No: 1 student' })).toBeVisible()
+
+  // From the keyboard: Tab to the start's branch, then Enter.
+  await diagram.getByRole('button', { name: 'The start: 4 students' }).focus()
+  await page.keyboard.press('Tab')
+  await expect(diagram.getByRole('button', { name: 'Branch Q1 Yes: 2 students' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(diagram.getByRole('button', { name: 'Branch Q1 Yes: 2 students' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByRole('status').filter({ hasText: 'Route from the start: Q1 Yes.' })).toContainText(
+    'Then: Q2 2 on a scale of 1–5 (1 = trivial, 5 = most grave) (1); Q2 4 on a scale of 1–5 (1 = trivial, 5 = most grave) (1).',
+  )
+  await page.keyboard.press('Space')
+  await expect(page.getByText('Choose a branch to read its route in full.').first()).toBeVisible()
+
+  const table = page.getByRole('table', { name: 'The diagram’s branches (The harbour strike)' })
+  await expect(table.getByRole('row', { name: /^Q1 No 1 1 Q1 No 1 0$/ })).toBeVisible()
+  await expect(table.getByRole('row', { name: /^Start 0 4 no answer in common 1 0$/ })).toBeVisible()
+
+  const results = await new AxeBuilder({ page })
+    .include('section[aria-labelledby="class-paths-heading"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
+})

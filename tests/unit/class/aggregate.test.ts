@@ -126,3 +126,50 @@ describe('class/aggregate', () => {
     expect(dan).toMatchObject({ answered: 0, total: 5, unanswered: ['use-of-force', 'grounds'] })
   })
 })
+
+describe('class/aggregate: the routes’ diagram', () => {
+  const step = (number: number, answer: string) => expect.objectContaining({ number, answer })
+
+  it('draws the branches where the class split, running the answers with no split into one branch', () => {
+    const harbour = seminar().paths.find((p) => p.scenario === 'harbour')!.diagram
+    // Four students start; Dan answered nothing, so his route ends at the start.
+    expect({ count: harbour.count, ended: harbour.ended, others: harbour.others, steps: harbour.steps }).toEqual({
+      count: 4,
+      ended: 1,
+      others: 0,
+      steps: [],
+    })
+    const [yes, no] = harbour.children
+    expect(yes).toMatchObject({ id: '0.0', count: 2, ended: 0, steps: [step(1, 'Yes')] })
+    expect(no).toMatchObject({ id: '0.1', count: 1, ended: 1, steps: [step(1, 'No')], children: [] })
+    // Ada and Bob split at Q2 and never met again: each branch runs to the end of their route.
+    // One student each: Bob's 2 on the scale comes before Ada's 4.
+    expect(yes!.children.map((c) => c.steps.map((s) => s.number))).toEqual([
+      [2, 3, 4, 5],
+      [2, 3, 5],
+    ])
+    expect(yes!.children.map((c) => c.steps[1]!.answer)).toEqual(['Consent of State B', 'No basis'])
+  })
+
+  it('keeps one student’s route as one branch from the start', () => {
+    const seas = seminar().paths.find((p) => p.scenario === 'high-seas')!.diagram
+    expect(seas.steps.map((s) => s.number)).toEqual([1, 2, 3, 5])
+    expect({ count: seas.count, ended: seas.ended, children: seas.children }).toEqual({ count: 1, ended: 1, children: [] })
+  })
+
+  it('leaves branches under 5% of the students out of the drawing, counting them', () => {
+    const { students } = collectStudents(
+      Object.entries(seminarTexts(hash)).map(([file, text]) => readSessionFile(compiled, hash, file, text)),
+    )
+    const ada = students.find((s) => s.name === 'Ada Lovelace')!
+    const cleo = students.find((s) => s.name === 'Cleo')!
+    // Twenty copies of Ada's route and Cleo's alone: 1 of 21 is under 5%.
+    const many = [...Array.from({ length: 20 }, (_, i) => ({ ...ada, key: `ada-${i}` })), cleo]
+    const diagram = aggregateClass(compiled, hash, many).paths[0]!.diagram
+    expect(diagram.count).toBe(21)
+    expect(diagram.others).toBe(1)
+    expect(diagram.children).toHaveLength(1)
+    expect(diagram.children[0]).toMatchObject({ count: 20, ended: 20, children: [] })
+    expect(diagram.children[0]!.steps.map((s) => s.number)).toEqual([1, 2, 3, 5])
+  })
+})
