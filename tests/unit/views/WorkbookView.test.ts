@@ -3,11 +3,14 @@ import { nextTick } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
 import App from '@/App.vue'
 import { useWorkbookStore } from '@/stores/workbook'
+import { loadMarkdown } from '@/composables/useMarkdown'
 import { freshPinia, openNewWorkbook, resetStorage, routerAt } from '../../fixtures/ui/helpers'
 
 async function mountAt(path: string, pinia = freshPinia()) {
   const router = await routerAt(path)
   const wrapper = mount(App, { global: { plugins: [pinia, router] }, attachTo: document.body })
+  // The Markdown renderer loads beside the workbook (the guard starts it): wait for it as the view does.
+  await loadMarkdown().catch(() => undefined)
   await flushPromises()
   return { wrapper, router }
 }
