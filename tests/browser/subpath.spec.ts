@@ -2,7 +2,7 @@
  * The app built for a subpath of a site (CASEWORK_BASE=/casework/, docs/deploy.md) and served
  * there: the start page, a workbook, a deep link reloaded, and every request the app makes stays
  * under the subpath, its service worker's scope included. The spec builds and serves its own copy
- * (on the port after the suite's own, PW_PORT + 10).
+ * (on PW_PORT + 1000: the ports just above the suite's own are other checkouts').
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -12,7 +12,7 @@ import { expect, test } from '@playwright/test'
 import { flagship } from './helpers'
 
 const base = '/casework/'
-const port = Number(process.env.PW_PORT ?? 4173) + 10
+const port = Number(process.env.PW_PORT ?? 4173) + 1000
 const origin = `http://localhost:${port}`
 const outDir = mkdtempSync(join(tmpdir(), 'casework-subpath-'))
 const env = { ...process.env, CASEWORK_BASE: base }
