@@ -13,6 +13,9 @@ async function block(page: Page, pattern: RegExp): Promise<() => Promise<void>> 
   return () => page.unroute(pattern, handler)
 }
 
+// The service worker would answer from its cache before these routes could fail a request.
+test.use({ serviceWorkers: 'block' })
+
 async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([])
