@@ -112,6 +112,14 @@ function afterNextPaint(): Promise<void> {
  * - `revision` is raised by every change; it drives saving, and is read only by views that show
  *   the whole session (the report).
  */
+/** Whether two copies of a session hold the same work (ignoring when each was last touched). */
+function sameWork(a: Session, b: Session): boolean {
+  const ids = new Set([...Object.keys(a.answers), ...Object.keys(b.answers)])
+  for (const id of ids) if (JSON.stringify(a.answers[id]) !== JSON.stringify(b.answers[id])) return false
+  const rest = (session: Session) => JSON.stringify({ ...session, answers: undefined, updatedAt: undefined })
+  return rest(a) === rest(b)
+}
+
 export const useWorkbookStore = defineStore('workbook', () => {
   const rulebookStore = useRulebookStore()
 
@@ -303,11 +311,16 @@ export const useWorkbookStore = defineStore('workbook', () => {
     // never replaces the newer save, and is kept as a copy of its own instead (below).
     let emergency = readEmergencyCopy(workbookId)
     const base = emergency && readEmergencyBase(workbookId)
+    // A copy written as this same tab's last save was landing holds nothing that save did not:
+    // it is dropped rather than kept as a second workbook.
     const outdated =
-      emergency && stored && base !== undefined && revisionRead !== undefined && base < revisionRead
+      emergency && stored && base !== undefined && revisionRead !== undefined && base < revisionRead && !sameWork(emergency, stored)
         ? emergency
         : undefined
-    if (outdated) emergency = undefined
+    if (emergency && stored && base !== undefined && revisionRead !== undefined && base < revisionRead) {
+      if (!outdated) clearEmergencyCopy(workbookId)
+      emergency = undefined
+    }
     const newer = emergency && (!stored || emergency.updatedAt >= stored.updatedAt)
     const loaded = newer ? emergency : stored
     if (id.value !== workbookId) return // another workbook was opened meanwhile

@@ -28,10 +28,19 @@ async function savedAnswer(page: Page, questionId: string): Promise<unknown> {
         const open = indexedDB.open('casework')
         open.onerror = () => reject(open.error)
         open.onsuccess = () => {
-          const request = open.result.transaction('workbooks').objectStore('workbooks').getAll()
-          request.onsuccess = () => {
+          // Each question's work is a record of its own (in `work`), beside the workbook's.
+          const transaction = open.result.transaction(['workbooks', 'work'])
+          const workbooks = transaction.objectStore('workbooks').getAll()
+          const work = transaction.objectStore('work').getAll()
+          transaction.oncomplete = () => {
             open.result.close()
-            resolve(request.result.map((record) => record.session.answers[id] ?? null))
+            resolve(
+              workbooks.result.map((record) =>
+                record.answersApart
+                  ? (work.result.find((row) => row.workbookId === record.id && row.questionId === id)?.work ?? null)
+                  : (record.session.answers[id] ?? null),
+              ),
+            )
           }
         }
       }),

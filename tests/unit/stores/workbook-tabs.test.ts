@@ -159,6 +159,23 @@ describe('stores/workbook with two tabs', () => {
     expect(readEmergencyCopy(id)).toBeUndefined()
     await reopened.close()
   })
+
+  it('drops, rather than keeps as a second workbook, a copy written as the same work was being saved', async () => {
+    await b.close()
+    a.answer('use-of-force', 'yes')
+    // The tab closes as its save lands: the copy starts from the revision before that save.
+    saveEmergencyCopy({ ...structuredClone(a.session!), id }, 1, 'this-tab')
+    await a.flush() // revision 2, the same work
+    await a.close()
+    freshPinia()
+    const reopened = useWorkbookStore()
+    await reopened.open(id)
+    expect(reopened.work('use-of-force')?.value).toBe('yes')
+    expect(reopened.tabNotice).toBeUndefined()
+    expect((await storage.listWorkbooks()).map((w) => w.id)).toEqual([id])
+    expect(readEmergencyCopy(id)).toBeUndefined()
+    await reopened.close()
+  })
 })
 
 describe('stores/workbook backups', () => {
