@@ -11,7 +11,7 @@ export const limits = {
   /** Lists and groups inside one another. */
   nesting: 64,
   /** Entries in each of a rulebook's lists: questions, conclusions, sections, scenarios, authorities. */
-  listEntries: 1000,
+  listEntries: 10_000,
   /** Characters of a problem's quotation of the file. */
   excerpt: 40,
 } as const

@@ -69,9 +69,16 @@ export async function runLoad(request: LoadRequest, progress: (p: LoadProgress) 
     const { session, problems } = parseSession(text, name)
     return { kind, ...(session ? { session } : {}), problems }
   }
-  const { rulebook, problems } = loadRulebook(text, name, (step) => {
-    if (step !== 'parse') progress({ step: 'checking' })
-  })
+  // Without the path explorer: its warnings are for the rulebook's author (the Studio and
+  // `casework validate` show them), and at thousands of questions it is most of the wait.
+  const { rulebook, problems } = loadRulebook(
+    text,
+    name,
+    (step) => {
+      if (step !== 'parse') progress({ step: 'checking' })
+    },
+    { explore: false },
+  )
   const sources = problems.length ? { sources: sourceLines(text, problems.map((problem) => problem.range)) } : {}
   return rulebook && !hasErrors(problems)
     ? { kind, rulebook, contentHash: contentHash(rulebook), problems, ...sources }

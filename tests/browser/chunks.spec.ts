@@ -80,3 +80,21 @@ test('a workbook whose Markdown renderer does not load says so instead of openin
   await alert.getByRole('button', { name: 'Retry' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Q1.')
 })
+
+test('the shell paints before the app has loaded, and the app replaces it', async ({ page }) => {
+  // Hold the app's entry script: what the student sees meanwhile is the page itself.
+  let release!: () => void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.goto('/', { waitUntil: 'commit' })
+  await expect(page.getByRole('banner')).toContainText('Casework')
+  await expect(page.getByRole('status')).toHaveText('Loading Casework…')
+  await expectNoViolations(page)
+  release()
+  await expect(page.getByRole('heading', { level: 1, name: /Work through a legal problem/ })).toBeVisible()
+  await expect(page.getByText('Loading Casework…')).toHaveCount(0)
+  await expect(page.getByRole('banner')).toHaveCount(1)
+})

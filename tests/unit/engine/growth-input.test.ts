@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { loadRulebook } from '@/engine/load'
 import { scanJson, yamlTooDeepAt } from '@/engine/scan'
 import { runLoad } from '@/workers/load-job'
+import { limits } from '@/engine/limits'
 import { growth } from '../../fixtures/hostile/growth'
 
 /** Linear work measures about 2 per doubling and quadratic work 4: 3 tells them apart on a busy machine. */
@@ -33,7 +34,7 @@ describe('growth: reading files', () => {
   }, 120_000)
 
   it('refuses a rulebook with too many questions in time linear in its size', () => {
-    const measured = growth((n) => loadRulebook(many(n), 'many.yaml'), 2_000, 2)
+    const measured = growth((n) => loadRulebook(many(n), 'many.yaml'), limits.listEntries + 1_000, 2)
     console.info(`many questions: ${measured.small.toFixed(0)} ms → ${measured.large.toFixed(0)} ms for 4× (×${measured.perDoubling.toFixed(2)} per doubling)`)
     expect(measured.perDoubling).toBeLessThan(bound)
   }, 120_000)
@@ -44,5 +45,16 @@ describe('growth: reading files', () => {
     expect(outcome.problems.map((p) => p.message)).toEqual([
       'the file is too large (70 MB): a rulebook may be at most 5 MB and a workbook 20 MB',
     ])
+  })
+})
+
+describe('opening a rulebook file in the app', () => {
+  it('reports what validate reports except the path explorer’s warnings, which are for the author', async () => {
+    const text = readFileSync('tests/fixtures/rulebooks/unreachable.yaml', 'utf8')
+    const file = new Blob([text])
+    const outcome = await runLoad({ file, name: 'unreachable.yaml', expect: 'rulebook' }, () => {})
+    const validated = loadRulebook(text, 'unreachable.yaml').problems
+    expect(validated.map((p) => p.code)).toContain('unreachable')
+    expect(outcome.problems).toEqual(validated.filter((p) => p.code !== 'unreachable'))
   })
 })

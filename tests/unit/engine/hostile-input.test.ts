@@ -108,7 +108,7 @@ describe('engine: hostile input gets a located problem in Casework’s words', (
     const started = performance.now()
     const { problems } = loadRulebook(json, 'many.json')
     expect(problems.map(formatProblem)).toEqual([
-      `many.json:1:${json.indexOf('"questions"') + 1} error \`questions\` lists 50,000 entries; a rulebook may have at most 1,000 (split the material into several rulebooks) [limit]`,
+      `many.json:1:${json.indexOf('"questions"') + 1} error \`questions\` lists 50,000 entries; a rulebook may have at most 10,000 (split the material into several rulebooks) [limit]`,
     ])
     // Refused after parsing only: far less than checking 50,000 questions would take.
     expect(performance.now() - started).toBeLessThan(20_000)
