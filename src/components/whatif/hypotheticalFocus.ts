@@ -3,6 +3,6 @@ export const hypotheticalBannerId = 'hypothetical-banner'
 
 /** Moves focus to the banner once it has rendered, so the student (and a screen reader) learns what changed. */
 export function focusHypotheticalBanner(): void {
-  if (typeof document === 'undefined') return
+  if (typeof document === 'undefined' || typeof requestAnimationFrame !== 'function') return
   requestAnimationFrame(() => document.getElementById(hypotheticalBannerId)?.focus())
 }

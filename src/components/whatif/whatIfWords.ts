@@ -109,7 +109,8 @@ export function whatIfWords(compiled: CompiledRulebook, result: WhatIfResult): W
       ? 'Nothing you could answer differently in this scenario would change it.'
       : 'No change was found, but the search stopped early: there may be other ways.'
   } else {
-    if (result.found > options.length) notes.push(`These are the ${options.length} smallest of ${result.found} ways.`)
+    if (result.found > options.length)
+      notes.push(options.length === 1 ? `This is the smallest of ${result.found} ways.` : `These are the ${options.length} smallest of ${result.found} ways.`)
     if (!result.complete) notes.push('The search stopped early: there may be other ways.')
   }
   return { summary, options, ...(none ? { none } : {}), notes }
