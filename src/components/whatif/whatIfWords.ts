@@ -100,7 +100,9 @@ export function whatIfWords(compiled: CompiledRulebook, result: WhatIfResult): W
         const statement = conclusion ? shortStatement(conclusion.conclusion.statement) : c.conclusion
         return `“${statement}” ${outcomes[c.to].replace(/^it /, '')}`
       })
-    return { changes, outcome: outcomes[option.status], also }
+    // A few, then how many more: the list is there to show that one answer reaches further, not to repeat the panel.
+    const shown = also.length > 4 ? [...also.slice(0, 3), `${also.length - 3} more`] : also
+    return { changes, outcome: outcomes[option.status], also: shown }
   })
   const notes: string[] = []
   let none: string | undefined

@@ -65,8 +65,8 @@ describe('components/whatif/WhatIfDisclosure', () => {
     expect(text).toContain('This conclusion follows from your answers. It rests on your answers to Q1 and Q3.')
     const items = wrapper.findAll('li')
     expect(items.map((item) => item.get('p').text())).toEqual([
-      'Had you answered “No” to Q1 Use of force, it would fail.',
-      'Had you answered “Yes” to Q3 Consent, it would fail.',
+      'Had you answered “No” to Q1 “Use of force”, it would fail.',
+      'Had you answered “Yes” to Q3 “Consent”, it would fail.',
     ])
     const links = wrapper.findAllComponents(RouterLinkStub)
     expect(links.map((link) => link.props('to'))).toEqual([
@@ -90,7 +90,7 @@ describe('components/whatif/WhatIfDisclosure', () => {
     expect([...workbook.hypothetical!.entries()]).toEqual([['consent', 'yes']])
     expect(workbook.session!.answers.consent!.value).toBe('no')
     expect(wrapper.get('section').text()).toContain('This conclusion does not follow from your answers.')
-    expect(wrapper.get('section').text()).toContain('Had you answered “No” to Q3 Consent, it would hold.')
+    expect(wrapper.get('section').text()).toContain('Had you answered “No” to Q3 “Consent”, it would hold.')
     wrapper.unmount()
   })
 
@@ -102,7 +102,7 @@ describe('components/whatif/WhatIfDisclosure', () => {
     await settle(wrapper)
     const text = wrapper.get('section').text()
     expect(text).toContain('This question is not asked because of your answer to Q1.')
-    expect(text).toContain('Had you answered “Yes” to Q1 Use of force, it would be asked.')
+    expect(text).toContain('Had you answered “Yes” to Q1 “Use of force”, it would be asked.')
     wrapper.unmount()
   })
 
