@@ -8,6 +8,9 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { outlineQuestion, startFlagshipWorkbook } from './helpers'
 
+// Each test walks several screens and runs axe twice: on a shared, busy machine that can pass a minute.
+test.describe.configure({ timeout: 120_000 })
+
 const attribution = /^The operation is an act of the United States under international law/
 const organs = /^Yes, as conduct of US state organs/
 
@@ -41,8 +44,13 @@ async function openWhatIf(page: Page) {
 }
 
 test('a conclusion says what it rests on; Try it shows a hypothetical, and Discard goes back to the student’s answers', async ({ page }) => {
+  const workers: string[] = []
+  page.on('worker', (worker) => workers.push(worker.url()))
   await attributionHolds(page)
+  expect(workers.filter((url) => /whatif/.test(url))).toEqual([])
   const panel = await openWhatIf(page)
+  // The search ran off the main thread, in a worker started only when the panel opened.
+  expect(workers.filter((url) => /whatif\.worker/.test(url))).toHaveLength(1)
   await expect(panel).toContainText('This conclusion follows from your answers. It rests on your answer to Q1.')
   const first = panel.getByRole('listitem').first()
   await expect(first).toContainText(/Had you answered “.+” to Q1 .+, it would fail\./)
@@ -70,21 +78,27 @@ test('a conclusion says what it rests on; Try it shows a hypothetical, and Disca
   await expect(page.getByLabel('Issue')).toBeDisabled()
   await expect(page.getByLabel('Issue')).toHaveValue('Whether the strike is an act of the United States.')
 
-  // A reload reads what was saved: the student's own answer, never the one tried.
+  await banner.getByRole('button', { name: 'Discard (back to my answers)' }).click()
+  await expect(banner).toHaveCount(0)
+  await expect(page.getByRole('radio', { name: organs })).toBeChecked()
+  await expect(page.getByLabel('Issue')).toBeEnabled()
+  await page.getByRole('link', { name: 'Conclusions', exact: true }).first().click()
+  await expect(page.getByRole('region', { name: 'What follows from your answers' }).getByRole('article', { name: attribution })).toContainText('Holds')
+})
+
+test('a hypothetical is never saved: a reload shows the student’s own answers', async ({ page }) => {
+  await attributionHolds(page)
+  await (await openWhatIf(page)).getByRole('listitem').first().getByRole('button', { name: /^Try it/ }).click()
+  await expect(page.getByRole('status', { name: 'Hypothetical:' })).toBeVisible()
+  // Moving to a question saves where the student is, with their own answers only.
+  await outlineQuestion(page, 1).click()
+  await expect(page.getByRole('radio', { name: organs })).not.toBeChecked()
   await page.waitForTimeout(600)
   await page.reload()
   await expect(page.getByRole('radio', { name: organs })).toBeChecked()
   await expect(page.getByRole('status', { name: 'Hypothetical:' })).toHaveCount(0)
-
   await page.getByRole('link', { name: 'Conclusions', exact: true }).first().click()
-  await (await openWhatIf(page)).getByRole('listitem').first().getByRole('button', { name: /^Try it/ }).click()
-  await expect(banner).toBeVisible()
-  await banner.getByRole('button', { name: 'Discard (back to my answers)' }).click()
-  await expect(banner).toHaveCount(0)
-  await expect(page.getByRole('region', { name: 'What follows from your answers' }).getByRole('article', { name: attribution })).toContainText('Holds')
-  await outlineQuestion(page, 1).click()
-  await expect(page.getByRole('radio', { name: organs })).toBeChecked()
-  await expect(page.getByLabel('Issue')).toBeEnabled()
+  await expect(page.getByRole('region', { name: 'What follows from your answers' }).getByRole('article', { name: attribution })).toBeVisible()
 })
 
 test('Keep these answers makes the tried answer the student’s own, saved like any answer', async ({ page }) => {
