@@ -22,6 +22,8 @@ export interface WhatIfChangeWords extends WhatIfQuestion {
   answer?: string
   /** The answer as the engine gives it, to try. */
   to: AnswerValue | undefined
+  /** Other answers that would do the same, in the question's words (one-choice questions). */
+  alternatives: string[]
 }
 
 /** One way to change it. */
@@ -91,7 +93,13 @@ export function whatIfWords(compiled: CompiledRulebook, result: WhatIfResult): W
       const named = question(change.question)
       const asked = compiled.questions[named.number - 1]?.question
       const answer = change.to === undefined || !asked ? undefined : `“${describeAnswer(asked, change.to)}”`
-      return { ...named, ...(answer ? { answer } : {}), to: change.to }
+      const options = compiled.questions[named.number - 1]?.options ?? []
+      const kind = asked?.answer.kind
+      const alternatives =
+        asked && (kind === 'single-choice' || kind === 'yes-no')
+          ? change.allowed.filter((id) => id !== change.to && options.includes(id)).map((id) => `“${describeAnswer(asked, id)}”`)
+          : []
+      return { ...named, ...(answer ? { answer } : {}), to: change.to, alternatives }
     })
     const also = option.alsoChanges
       .filter((c) => !('conclusion' in target) || c.conclusion !== target.conclusion)
@@ -101,7 +109,7 @@ export function whatIfWords(compiled: CompiledRulebook, result: WhatIfResult): W
         return `“${statement}” ${outcomes[c.to].replace(/^it /, '')}`
       })
     // A few, then how many more: the list is there to show that one answer reaches further, not to repeat the panel.
-    const shown = also.length > 4 ? [...also.slice(0, 3), `${also.length - 3} more`] : also
+    const shown = also.length > 4 ? [...also.slice(0, 3), `and ${also.length - 3} more`] : also
     return { changes, outcome: outcomes[option.status], also: shown }
   })
   const notes: string[] = []

@@ -44,6 +44,25 @@ describe('components/whatif/whatIfWords', () => {
     expect(words.notes).toEqual([])
   })
 
+  it('names the other answers that would do as well, and counts a long list of other changes', () => {
+    const result: WhatIfResult = {
+      target: { question: 'consent' },
+      status: 'not-asked',
+      options: [
+        {
+          changes: [{ question: 'attribution', number: 2, from: undefined, to: 'state', allowed: ['state', 'private'] }],
+          status: 'asked',
+          alsoChanges: ['a', 'b', 'c', 'd', 'e'].map((id) => ({ conclusion: id, from: 'fails' as const, to: 'holds' as const })),
+        },
+      ],
+      found: 1,
+      complete: true,
+    }
+    const [option] = whatIfWords(compiled, result).options
+    expect(option!.changes[0]).toMatchObject({ answer: '“The state”', alternatives: ['“Private actors”'] })
+    expect(option!.also).toEqual(['“a” would hold', '“b” would hold', '“c” would hold', 'and 2 more'])
+  })
+
   it('says when no change was found although the search was cut', () => {
     const result: WhatIfResult = { target: { question: 'notes' }, status: 'asked', options: [], found: 0, complete: false }
     const words = whatIfWords(compiled, result)
