@@ -131,6 +131,18 @@ async function main(): Promise<void> {
     await page.getByRole('heading', { name: 'Conclusions', level: 1 }).waitFor()
     await shot(page, 'conclusions.png')
 
+    // What would change a conclusion that holds, then trying it as a hypothetical.
+    const holding = page.getByRole('region', { name: 'What follows from your answers' }).getByRole('article').first()
+    await holding.getByRole('button', { name: 'What would change this?' }).click()
+    const whatIf = page.getByRole('region', { name: /^What would change/ })
+    await whatIf.getByRole('list').waitFor()
+    await holding.evaluate((article) => article.scrollIntoView())
+    await shot(page, 'what-if.png')
+    await whatIf.getByRole('button', { name: /^Try it/ }).first().click()
+    await page.getByRole('status', { name: 'Hypothetical:' }).waitFor()
+    await shot(page, 'what-if-hypothetical.png')
+    await page.getByRole('button', { name: 'Discard (back to my answers)' }).click()
+
     // The start page with the saved workbook, then a broken rulebook file.
     await page.getByRole('link', { name: /Casework/ }).first().click()
     await page.getByRole('heading', { name: 'Your workbooks' }).waitFor()

@@ -8,7 +8,7 @@ import {
   watch,
   type ShallowRef,
 } from 'vue'
-import { createLiveWalk, type LiveWalk, type WalkChanges } from '@/engine/evaluate'
+import { createLiveWalk, evaluate, type LiveWalk, type WalkChanges } from '@/engine/evaluate'
 import { questionHash } from '@/engine/hash'
 import type { Question } from '@/engine/generated/rulebook'
 import type { ResolvedScenario } from '@/engine/scenarios'
@@ -172,6 +172,13 @@ export const useWorkbookStore = defineStore('workbook', () => {
   /** The engine's live walk for the open session: told which question changed, it re-evaluates only what that affects. */
   let live: LiveWalk | undefined
 
+  /**
+   * Answers the student is trying out ("what would change this?"), laid over their own: question
+   * id → the answer tried (undefined: no answer). The walk and `work(id)` read them in place of the
+   * student's; the session never holds them, so they are never saved, synced or broadcast.
+   */
+  const hypothetical = shallowRef<ReadonlyMap<string, AnswerValue | undefined>>()
+
   function emptyWalk(): Walk {
     return {
       questions: shallowReactive([]),
@@ -184,6 +191,8 @@ export const useWorkbookStore = defineStore('workbook', () => {
 
   /** Evaluates the whole session: on opening, or when the rulebook changes under it. */
   function startWalk() {
+    // A new walk starts from the student's own answers: any hypothetical is dropped.
+    dropHypothetical()
     const book = compiled.value
     const raw = session.value
     live = book && raw ? createLiveWalk(book, raw) : undefined
@@ -270,7 +279,90 @@ export const useWorkbookStore = defineStore('workbook', () => {
 
   /** Points every question's cell at the session now open. */
   function resetWork() {
+    hypothetical.value = undefined
     for (const [questionId, cell] of workRefs) cell.value = storedWork(questionId)
+  }
+
+  // --- Hypothetical answers -----------------------------------------------------------------
+
+  /** The work on a question as it is tried: the student's own, with the tried answer in place of theirs. */
+  function triedWork(questionId: string, value: AnswerValue | undefined): QuestionWork | undefined {
+    const own = storedWork(questionId)
+    if (value === undefined) {
+      if (!own) return undefined
+      const rest = { ...own }
+      delete rest.value
+      return rest
+    }
+    const at = own?.updatedAt ?? new Date().toISOString()
+    return { ...(own ?? { createdAt: at }), updatedAt: at, value: Array.isArray(value) ? [...value] : value }
+  }
+
+  /** Shows a question's work (and its walk entries) as tried, or as the student's own when not tried. */
+  function showTried(questionId: string, tried: ReadonlyMap<string, AnswerValue | undefined> | undefined) {
+    const shown = tried?.has(questionId) ? triedWork(questionId, tried.get(questionId)) : storedWork(questionId)
+    workRef(questionId).value = shown
+    if (live) applyChanges(live.update(questionId, shown))
+  }
+
+  /**
+   * Tries answers without touching the student's own: the walk, the outline and the conclusions
+   * follow them until the student discards or keeps them. Trying more adds to what is tried; an
+   * answer tried that is the student's own is no longer a difference.
+   */
+  function tryAnswers(changes: readonly { question: string; to: AnswerValue | undefined }[]) {
+    if (!session.value || changes.length === 0) return
+    const next = new Map(hypothetical.value ?? [])
+    for (const { question: questionId, to } of changes) {
+      if (question(questionId) === undefined) continue
+      if (sameAnswer(storedWork(questionId)?.value, to)) next.delete(questionId)
+      else next.set(questionId, Array.isArray(to) ? [...to] : to)
+    }
+    const touched = new Set([...(hypothetical.value?.keys() ?? []), ...next.keys()])
+    hypothetical.value = next.size > 0 ? next : undefined
+    for (const questionId of touched) showTried(questionId, hypothetical.value)
+  }
+
+  /** The answers the walk shows: the student's own, with any tried in their place (a new object when trying). */
+  function shownAnswers(): Session['answers'] {
+    const own = session.value?.answers ?? {}
+    const tried = hypothetical.value
+    if (!tried) return own
+    const shown: Session['answers'] = { ...own }
+    for (const questionId of tried.keys()) {
+      const work = triedWork(questionId, tried.get(questionId))
+      if (work) shown[questionId] = work
+      else delete shown[questionId]
+    }
+    return shown
+  }
+
+  /** Forgets what was tried without re-evaluating (the walk is about to be rebuilt). */
+  function dropHypothetical() {
+    const tried = hypothetical.value
+    if (!tried) return
+    hypothetical.value = undefined
+    for (const questionId of tried.keys()) workRef(questionId).value = storedWork(questionId)
+  }
+
+  /** Back to the student's own answers: everything tried is forgotten. */
+  function discardHypothetical() {
+    const tried = hypothetical.value
+    if (!tried) return
+    hypothetical.value = undefined
+    for (const questionId of tried.keys()) showTried(questionId, undefined)
+  }
+
+  /**
+   * Makes what was tried the student's own answers, each through `answer` (so later work turns
+   * stale, committed answers record a revision, and the last change can be undone, as for any change).
+   */
+  function keepHypothetical() {
+    const tried = hypothetical.value
+    if (!tried) return
+    discardHypothetical()
+    const order = (questionId: string) => compiled.value?.questionIndex.get(questionId) ?? 0
+    for (const questionId of [...tried.keys()].sort((a, b) => order(a) - order(b))) answer(questionId, tried.get(questionId))
   }
 
   // --- Opening and closing ---------------------------------------------------------------
@@ -445,7 +537,8 @@ export const useWorkbookStore = defineStore('workbook', () => {
           version: RECORD_VERSION,
           id: saved.id,
           session: saved,
-          summary: summarizeWorkbook(saved.id, saved, book, walk.progress),
+          // The walk may show tried answers: the summary is of the student's own.
+          summary: summarizeWorkbook(saved.id, saved, book, hypothetical.value && compiled.value ? evaluate(compiled.value, saved).progress : walk.progress),
           backup: { ...backup },
         },
         storedRevision,
@@ -729,7 +822,8 @@ export const useWorkbookStore = defineStore('workbook', () => {
    */
   function edit(questionId: string, change: (work: QuestionWork) => void) {
     const current = session.value
-    if (!current) return
+    // Nothing is written into a hypothetical: the student discards or keeps it first.
+    if (!current || hypothetical.value) return
     const now = new Date().toISOString()
     const before = storedWork(questionId)
     const target: QuestionWork = before ? { ...before } : { createdAt: now, updatedAt: now }
@@ -753,6 +847,11 @@ export const useWorkbookStore = defineStore('workbook', () => {
 
   /** Sets (or, with undefined, clears) the answer. Later work is never deleted: it may turn stale. */
   function answer(questionId: string, value: AnswerValue | undefined) {
+    // While answers are being tried, answering tries one more.
+    if (hypothetical.value) {
+      tryAnswers([{ question: questionId, to: value }])
+      return
+    }
     const before = storedWork(questionId)
     const statusBefore = walk.questions.map((q) => q.status)
     edit(questionId, (target) => {
@@ -787,7 +886,7 @@ export const useWorkbookStore = defineStore('workbook', () => {
   function undoLastChange() {
     const change = lastChange.value
     const current = session.value
-    if (!change || !current) return
+    if (!change || !current || hypothetical.value) return
     lastChange.value = undefined
     const restored = change.before
     if (restored) current.answers[change.questionId] = restored
@@ -907,6 +1006,11 @@ export const useWorkbookStore = defineStore('workbook', () => {
     commit,
     lastChange,
     undoLastChange,
+    hypothetical,
+    tryAnswers,
+    shownAnswers,
+    discardHypothetical,
+    keepHypothetical,
     workCounts,
     goTo,
     rename,

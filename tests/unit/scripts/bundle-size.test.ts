@@ -29,6 +29,9 @@ const onDemand = [
   'src/components/lms/LmsPackageDialog.vue',
   // Reading a file in place where there is no Worker (opening a file, never a shipped workbook).
   'src/workers/load-job.ts',
+  // "What would change this?": the panel, and its search run in place where there is no Worker.
+  'src/components/whatif/WhatIfPanel.vue',
+  'src/workers/whatif-job.ts',
 ]
 const dist = `${repoRoot}dist`
 

@@ -27,7 +27,8 @@ describe('views/WorkbookView', () => {
     expect(wrapper.get('aside[aria-label=Facts]').text()).toContain('¶1')
     expect(wrapper.get('#fact-dock-destroyed').text()).toContain('Confirmed')
     wrapper.unmount()
-  })
+    // The first test pays for compiling every workbook screen, which on a busy machine can pass 5 s.
+  }, 20_000)
 
   it('updates the outline and the conclusions at once when an answer changes', async () => {
     const pinia = freshPinia()
