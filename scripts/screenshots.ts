@@ -104,20 +104,21 @@ async function main(): Promise<void> {
     // Where the force was applied decides which later questions are asked.
     const outline = page.getByRole('navigation', { name: 'Outline' })
     const question = (n: number) => outline.getByRole('link', { name: new RegExp(`^Q${n}\\b`) })
-    for (const n of [2, 3, 4]) {
+    for (const n of [2, 3, 4, 5, 6]) {
       await question(n).click()
       await answerFirst(page)
     }
-    await question(6).click()
-    await page.getByRole('radio').first().check()
+    // Q7 asks where the force was applied; Q8, on land, whether sovereignty was violated.
     await question(7).click()
+    await page.getByRole('radio').first().check()
+    await question(8).click()
     await page.getByRole('radio', { name: 'Yes' }).check()
     await page.getByLabel('Application').fill('Destroying a dock on Venezuelan soil without its consent exercises US power on its territory.')
-    await question(6).click()
-    await page.getByRole('radio', { name: /^Beyond any state's territorial sea/ }).check()
     await question(7).click()
+    await page.getByRole('radio', { name: /beyond any State's territorial sea/ }).check()
+    await question(8).click()
     await shot(page, 'stale-question.png')
-    await question(6).click()
+    await question(7).click()
     await page.getByRole('radio').first().check()
 
     // A skipped question.
