@@ -27,24 +27,57 @@ export function literal(variable: number, mask: bigint): Cube {
   return { vars: [variable], masks: [mask] }
 }
 
-/** The walks in both cubes, or undefined when none is. */
+/**
+ * The walks in both cubes, or undefined when none is. Most meetings in a large product fail, so
+ * the shared variables are compared before anything is built; a cube that the other covers is
+ * returned as it is.
+ */
 export function meet(a: Cube, b: Cube): Cube | undefined {
-  if (a.vars.length === 0) return b
-  if (b.vars.length === 0) return a
+  const aVars = a.vars
+  const bVars = b.vars
+  const aCount = aVars.length
+  const bCount = bVars.length
+  if (aCount === 0) return b
+  if (bCount === 0) return a
+  let shared = 0
+  // Whether a lies within b (b names no variable a does not, and allows a's values), and the reverse.
+  let aWithin = true
+  let bWithin = true
+  for (let i = 0, j = 0; i < aCount && j < bCount; ) {
+    const va = aVars[i]!
+    const vb = bVars[j]!
+    if (va === vb) {
+      const ma = a.masks[i]!
+      const mb = b.masks[j]!
+      if (ma !== mb) {
+        const both = ma & mb
+        if (both === 0n) return undefined
+        if (both !== ma) aWithin = false
+        if (both !== mb) bWithin = false
+      }
+      shared++
+      i++
+      j++
+    } else if (va < vb) {
+      i++
+    } else {
+      j++
+    }
+  }
+  if (aWithin && shared === bCount) return a
+  if (bWithin && shared === aCount) return b
   const vars: number[] = []
   const masks: bigint[] = []
   let i = 0
   let j = 0
-  while (i < a.vars.length || j < b.vars.length) {
-    const va = i < a.vars.length ? a.vars[i]! : Infinity
-    const vb = j < b.vars.length ? b.vars[j]! : Infinity
+  while (i < aCount || j < bCount) {
+    const va = i < aCount ? aVars[i]! : Infinity
+    const vb = j < bCount ? bVars[j]! : Infinity
     if (va === vb) {
       const ma = a.masks[i]!
       const mb = b.masks[j]!
-      const mask = ma === mb ? ma : ma & mb
-      if (mask === 0n) return undefined
       vars.push(va)
-      masks.push(mask)
+      masks.push(ma === mb ? ma : ma & mb)
       i++
       j++
     } else if (va < vb) {
