@@ -158,6 +158,7 @@ function sameCube(a: Cube, b: Cube): boolean {
 export function absorb(cubes: readonly Cube[]): Cube[] {
   const n = cubes.length
   if (n < 2) return [...cubes]
+  if (n <= smallSum) return absorbFew(cubes)
   // Drop exact repeats first, cheaply.
   const buckets = new Map<number, Cube[]>()
   const unique: number[] = []
@@ -197,6 +198,26 @@ export function absorb(cubes: readonly Cube[]): Cube[] {
   }
   const result: Cube[] = []
   for (let i = 0; i < n; i++) if (kept[i]) result.push(cubes[i]!)
+  return result
+}
+
+/** Sums this short (most of them) are absorbed by comparing every pair, with nothing to set up. */
+const smallSum = 12
+
+/**
+ * `absorb` for a few cubes, by what it keeps: a cube is dropped when another, different cube
+ * covers it, or an equal cube comes before it.
+ */
+function absorbFew(cubes: readonly Cube[]): Cube[] {
+  const result: Cube[] = []
+  outer: for (let i = 0; i < cubes.length; i++) {
+    const cube = cubes[i]!
+    for (let j = 0; j < cubes.length; j++) {
+      if (j === i || !covers(cubes[j]!, cube)) continue
+      if (j < i || !covers(cube, cubes[j]!)) continue outer
+    }
+    result.push(cube)
+  }
   return result
 }
 
