@@ -137,7 +137,9 @@ function popcount32(x: number): number {
 /** How many values a cube allows, over all its variables. */
 function valueCount(cube: Cube): number {
   let count = 0
-  for (const mask of cube.masks) {
+  const masks = cube.masks
+  for (let i = 0; i < masks.length; i++) {
+    const mask = masks[i]!
     if (mask <= 0xffffffffn) count += popcount32(Number(mask))
     else for (let m = mask; m !== 0n; m &= m - 1n) count++
   }
@@ -175,12 +177,13 @@ export function absorb(cubes: readonly Cube[]): Cube[] {
   // variables by one allowing more values: fewest variables first, then most values, so that
   // every cube that could cover another is kept (or dropped) before it is compared.
   const values = new Int32Array(n)
-  for (const i of unique) values[i] = valueCount(cubes[i]!)
+  for (let u = 0; u < unique.length; u++) values[unique[u]!] = valueCount(cubes[unique[u]!]!)
   const order = unique.sort((x, y) => cubes[x]!.vars.length - cubes[y]!.vars.length || values[y]! - values[x]! || x - y)
   const keptIndex: number[] = []
   const keptSignature: number[] = []
   const kept = new Uint8Array(n)
-  for (const i of order) {
+  for (let o = 0; o < order.length; o++) {
+    const i = order[o]!
     const cube = cubes[i]!
     const mine = signature(cube)
     let covered = false
@@ -274,14 +277,19 @@ export function intersection(sums: readonly Terms[], budget: Budget): Terms {
     }
     const cubes: Cube[] = []
     let cut = result.cut || sum.cut
-    outer: for (const a of result.cubes) {
-      for (const b of sum.cubes) {
+    // Indexed loops: this product is the explorer's innermost work, and in code not yet
+    // optimised an array iterator costs more than the meeting it feeds.
+    const left = result.cubes
+    const right = sum.cubes
+    outer: for (let i = 0; i < left.length; i++) {
+      const a = left[i]!
+      for (let j = 0; j < right.length; j++) {
         if (budget.work >= budget.maxWork) {
           cut = true
           break outer
         }
         budget.work++
-        const met = meet(a, b)
+        const met = meet(a, right[j]!)
         if (met) cubes.push(met)
       }
     }
