@@ -104,7 +104,17 @@ export function yamlTooDeepAt(text: string, maxDepth: number): number | undefine
   const opening = /(?:^|[-?:]|[&!][^ \t\n]*)[ \t\r]*["'[{|>]/gm
   let openingAt = -1
   let openingEnd = -1
+  /** Per parent indentation: the start of the first line that ends a block scalar (`|`, `>`). */
+  const blockEnds: RegExp[] = []
   while (lineStart < length) {
+    if (blockScalarParent >= 0) {
+      // A block scalar's lines are skipped up to the first that ends it, found natively.
+      const end = blockEnds[blockScalarParent] ??= new RegExp(`\\n {0,${blockScalarParent}}[^ \\n#\\r]`, 'g')
+      end.lastIndex = lineStart - 1
+      const match = end.exec(text)
+      if (!match) break
+      lineStart = match.index + 1
+    }
     let lineEnd = text.indexOf('\n', lineStart)
     if (lineEnd === -1) lineEnd = length
     let i = lineStart

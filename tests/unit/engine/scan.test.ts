@@ -18,6 +18,14 @@ describe('engine/scan yamlTooDeepAt', () => {
     expect(yamlTooDeepAt(`${prose}c: >-\n  ${brackets(70)}\nd: 1\n`, 64)).toBeUndefined()
   })
 
+  it('skips a block scalar to the first line that ends it, and no further', () => {
+    // A comment or blank line does not end it; a less indented key does.
+    const block = `c: |\n  ${brackets(70)}\n# a comment\n\n    ${brackets(70)}\n`
+    const text = `${prose}${block}d: ${brackets(70)}\n`
+    expect(yamlTooDeepAt(text, 64)).toBe(prose.length + block.length + 3 + 63)
+    expect(yamlTooDeepAt(`${prose}${block}`, 64)).toBeUndefined()
+  })
+
   it('counts a flow collection that opens after a quote closes on a later line', () => {
     const text = `${prose}c: "a quote\n  ends here"\nd: ${brackets(70)}\n`
     expect(yamlTooDeepAt(text, 64)).toBe(text.indexOf('d: ') + 3 + 63)
