@@ -7,6 +7,7 @@
 import { mkdirSync, copyFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import { reportFontSources } from './src/report/fonts.ts'
 
@@ -31,6 +32,15 @@ export default defineConfig({
   // The CLI reads no public/ folder and serves nothing: keep the app's assets out of dist-cli/.
   publicDir: false,
   plugins: [reportTypefaces()],
+  resolve: {
+    alias: [
+      // `yaml`'s Node entry is CommonJS: bundled, its ~70 modules are wrapped and all run when the
+      // CLI starts. Its ES module build (the one the app bundles; the same code, warnings through
+      // `console` rather than `process.emitWarning`, and the engine sets them silent) is
+      // tree-shaken and costs `casework validate` nothing to load beyond what it calls.
+      { find: /^yaml$/, replacement: fileURLToPath(new URL('./node_modules/yaml/browser/dist/index.js', import.meta.url)) },
+    ],
+  },
   build: {
     ssr: 'src/cli/main.ts',
     outDir: 'dist-cli',

@@ -96,7 +96,25 @@ export function yamlTooDeepAt(text: string, maxDepth: number): number | undefine
   let quote = 0
   let blockScalarParent = -1
   let lineStart = 0
+  // The next place where a quote, a flow collection or a block scalar may open: one of `"'[{|>`
+  // where a value can start (after the indentation, a `- `, `? ` or `: `, or an anchor or tag).
+  // Outside quotes and flow collections, a line with none leaves every state as it was, so its
+  // characters need no visit. The expression runs natively; it is searched again only once the
+  // scan has passed the line of its last match, so the scan stays linear.
+  const opening = /(?:^|[-?:]|[&!][^ \t\n]*)[ \t\r]*["'[{|>]/gm
+  let openingAt = -1
+  let openingEnd = -1
+  /** Per parent indentation: the start of the first line that ends a block scalar (`|`, `>`). */
+  const blockEnds: RegExp[] = []
   while (lineStart < length) {
+    if (blockScalarParent >= 0) {
+      // A block scalar's lines are skipped up to the first that ends it, found natively.
+      const end = blockEnds[blockScalarParent] ??= new RegExp(`\\n {0,${blockScalarParent}}[^ \\n#\\r]`, 'g')
+      end.lastIndex = lineStart - 1
+      const match = end.exec(text)
+      if (!match) break
+      lineStart = match.index + 1
+    }
     let lineEnd = text.indexOf('\n', lineStart)
     if (lineEnd === -1) lineEnd = length
     let i = lineStart
@@ -131,6 +149,18 @@ export function yamlTooDeepAt(text: string, maxDepth: number): number | undefine
       valueStart = true
     }
     if (levels.length + flow > maxDepth) return i
+    if (quote === 0 && flow === 0) {
+      if (openingAt < lineStart) {
+        opening.lastIndex = lineStart
+        const match = opening.exec(text)
+        openingAt = match ? match.index : length
+        openingEnd = match ? match.index + match[0].length : length
+      }
+      if (openingEnd > lineEnd) {
+        lineStart = lineEnd + 1
+        continue
+      }
+    }
     for (; i < lineEnd; i++) {
       const code = text.charCodeAt(i)
       if (quote !== 0) {

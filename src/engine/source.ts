@@ -47,10 +47,36 @@ const startOfFile: Range = { start: { line: 1, column: 1 }, end: { line: 1, colu
  * (`&name`), which every alias needs, takes the careful path. Looking for the anchor rather than
  * the alias keeps Markdown emphasis (`**bold**`, ` *word*`) on the fast path; an alias with no
  * anchor makes the fast parser fail, and so takes the careful path too.
+ *
+ * This and `mayHaveComplexKey` find the few `&`, `?`, `]` and `}` with `indexOf` and test the
+ * characters around each: a pattern tried at every position of a large file is slow the first
+ * (and here only) time it runs.
  */
-const anchorPattern = /(^|[\s[{,:-])&[^\s,\]}]/m
+function mayDefineAnchor(text: string): boolean {
+  for (let at = text.indexOf('&'); at !== -1; at = text.indexOf('&', at + 1)) {
+    if (at + 1 < text.length && (at === 0 || beforeAnchor.test(text[at - 1]!)) && !endsAnchor.test(text[at + 1]!)) return true
+  }
+  return false
+}
+const beforeAnchor = /[\s[{,:-]/
+const endsAnchor = /[\s,\]}]/
+
 /** `? key` and `[a, b]: value` may make a list or a group a key; the careful path reports it. */
-const complexKeyPattern = /(^|[\s[{,])\?(\s|$)|[\]}]\s*:(\s|$)/m
+function mayHaveComplexKey(text: string): boolean {
+  for (let at = text.indexOf('?'); at !== -1; at = text.indexOf('?', at + 1)) {
+    if ((at === 0 || beforeQuestion.test(text[at - 1]!)) && (at + 1 === text.length || space.test(text[at + 1]!))) return true
+  }
+  for (const close of [']', '}']) {
+    for (let at = text.indexOf(close); at !== -1; at = text.indexOf(close, at + 1)) {
+      colonAfter.lastIndex = at + 1
+      if (colonAfter.test(text)) return true
+    }
+  }
+  return false
+}
+const beforeQuestion = /[\s[{,]/
+const space = /\s/
+const colonAfter = /\s*:(\s|$)/my
 const looksLikeJson = (text: string) => /^\s*[{[]/.test(text)
 
 /**
@@ -60,7 +86,7 @@ const looksLikeJson = (text: string) => /^\s*[{[]/.test(text)
  * the fast parse fails (it then reports every syntax mistake, located).
  */
 function fastParse(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (anchorPattern.test(text) || complexKeyPattern.test(text)) return { ok: false }
+  if (mayDefineAnchor(text) || mayHaveComplexKey(text)) return { ok: false }
   try {
     const value = looksLikeJson(text) ? JSON.parse(text) : loadYaml(text, { schema: CORE_SCHEMA })
     return { ok: true, value }

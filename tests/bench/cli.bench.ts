@@ -114,6 +114,7 @@ try {
   console.log(`load average after: ${load()}`)
   console.log(`paths on the flagship says: ${lastLines[3]}`)
   console.log(`paths on 1,000 questions says: ${lastLines[5]}`)
+  console.log("whatif's budget (≤ 50 ms) is for the engine call, not the whole process: see `npm run bench:explore`.")
   console.log(
     missed.length === 0
       ? '\nEvery budget met (medians; on a shared machine, compare with Node\'s own start-up above).'

@@ -377,8 +377,9 @@ export function createSums(compiled: CompiledRulebook, limits: ExploreLimits = {
         const masks = [...cube.masks]
         masks[position] = part
         const narrowed: Cube = { vars: cube.vars, masks }
-        for (const extra of support.cubes) {
-          const met = meet(narrowed, extra)
+        const extras = support.cubes
+        for (let k = 0; k < extras.length; k++) {
+          const met = meet(narrowed, extras[k]!)
           if (met && visit(met, q)) return true
         }
       }

@@ -27,24 +27,57 @@ export function literal(variable: number, mask: bigint): Cube {
   return { vars: [variable], masks: [mask] }
 }
 
-/** The walks in both cubes, or undefined when none is. */
+/**
+ * The walks in both cubes, or undefined when none is. Most meetings in a large product fail, so
+ * the shared variables are compared before anything is built; a cube that the other covers is
+ * returned as it is.
+ */
 export function meet(a: Cube, b: Cube): Cube | undefined {
-  if (a.vars.length === 0) return b
-  if (b.vars.length === 0) return a
+  const aVars = a.vars
+  const bVars = b.vars
+  const aCount = aVars.length
+  const bCount = bVars.length
+  if (aCount === 0) return b
+  if (bCount === 0) return a
+  let shared = 0
+  // Whether a lies within b (b names no variable a does not, and allows a's values), and the reverse.
+  let aWithin = true
+  let bWithin = true
+  for (let i = 0, j = 0; i < aCount && j < bCount; ) {
+    const va = aVars[i]!
+    const vb = bVars[j]!
+    if (va === vb) {
+      const ma = a.masks[i]!
+      const mb = b.masks[j]!
+      if (ma !== mb) {
+        const both = ma & mb
+        if (both === 0n) return undefined
+        if (both !== ma) aWithin = false
+        if (both !== mb) bWithin = false
+      }
+      shared++
+      i++
+      j++
+    } else if (va < vb) {
+      i++
+    } else {
+      j++
+    }
+  }
+  if (aWithin && shared === bCount) return a
+  if (bWithin && shared === aCount) return b
   const vars: number[] = []
   const masks: bigint[] = []
   let i = 0
   let j = 0
-  while (i < a.vars.length || j < b.vars.length) {
-    const va = i < a.vars.length ? a.vars[i]! : Infinity
-    const vb = j < b.vars.length ? b.vars[j]! : Infinity
+  while (i < aCount || j < bCount) {
+    const va = i < aCount ? aVars[i]! : Infinity
+    const vb = j < bCount ? bVars[j]! : Infinity
     if (va === vb) {
       const ma = a.masks[i]!
       const mb = b.masks[j]!
-      const mask = ma === mb ? ma : ma & mb
-      if (mask === 0n) return undefined
       vars.push(va)
-      masks.push(mask)
+      masks.push(ma === mb ? ma : ma & mb)
       i++
       j++
     } else if (va < vb) {
@@ -104,7 +137,9 @@ function popcount32(x: number): number {
 /** How many values a cube allows, over all its variables. */
 function valueCount(cube: Cube): number {
   let count = 0
-  for (const mask of cube.masks) {
+  const masks = cube.masks
+  for (let i = 0; i < masks.length; i++) {
+    const mask = masks[i]!
     if (mask <= 0xffffffffn) count += popcount32(Number(mask))
     else for (let m = mask; m !== 0n; m &= m - 1n) count++
   }
@@ -125,6 +160,7 @@ function sameCube(a: Cube, b: Cube): boolean {
 export function absorb(cubes: readonly Cube[]): Cube[] {
   const n = cubes.length
   if (n < 2) return [...cubes]
+  if (n <= smallSum) return absorbFew(cubes)
   // Drop exact repeats first, cheaply.
   const buckets = new Map<number, Cube[]>()
   const unique: number[] = []
@@ -141,12 +177,13 @@ export function absorb(cubes: readonly Cube[]): Cube[] {
   // variables by one allowing more values: fewest variables first, then most values, so that
   // every cube that could cover another is kept (or dropped) before it is compared.
   const values = new Int32Array(n)
-  for (const i of unique) values[i] = valueCount(cubes[i]!)
+  for (let u = 0; u < unique.length; u++) values[unique[u]!] = valueCount(cubes[unique[u]!]!)
   const order = unique.sort((x, y) => cubes[x]!.vars.length - cubes[y]!.vars.length || values[y]! - values[x]! || x - y)
   const keptIndex: number[] = []
   const keptSignature: number[] = []
   const kept = new Uint8Array(n)
-  for (const i of order) {
+  for (let o = 0; o < order.length; o++) {
+    const i = order[o]!
     const cube = cubes[i]!
     const mine = signature(cube)
     let covered = false
@@ -164,6 +201,26 @@ export function absorb(cubes: readonly Cube[]): Cube[] {
   }
   const result: Cube[] = []
   for (let i = 0; i < n; i++) if (kept[i]) result.push(cubes[i]!)
+  return result
+}
+
+/** Sums this short (most of them) are absorbed by comparing every pair, with nothing to set up. */
+const smallSum = 12
+
+/**
+ * `absorb` for a few cubes, by what it keeps: a cube is dropped when another, different cube
+ * covers it, or an equal cube comes before it.
+ */
+function absorbFew(cubes: readonly Cube[]): Cube[] {
+  const result: Cube[] = []
+  outer: for (let i = 0; i < cubes.length; i++) {
+    const cube = cubes[i]!
+    for (let j = 0; j < cubes.length; j++) {
+      if (j === i || !covers(cubes[j]!, cube)) continue
+      if (j < i || !covers(cube, cubes[j]!)) continue outer
+    }
+    result.push(cube)
+  }
   return result
 }
 
@@ -220,14 +277,19 @@ export function intersection(sums: readonly Terms[], budget: Budget): Terms {
     }
     const cubes: Cube[] = []
     let cut = result.cut || sum.cut
-    outer: for (const a of result.cubes) {
-      for (const b of sum.cubes) {
+    // Indexed loops: this product is the explorer's innermost work, and in code not yet
+    // optimised an array iterator costs more than the meeting it feeds.
+    const left = result.cubes
+    const right = sum.cubes
+    outer: for (let i = 0; i < left.length; i++) {
+      const a = left[i]!
+      for (let j = 0; j < right.length; j++) {
         if (budget.work >= budget.maxWork) {
           cut = true
           break outer
         }
         budget.work++
-        const met = meet(a, b)
+        const met = meet(a, right[j]!)
         if (met) cubes.push(met)
       }
     }

@@ -35,4 +35,22 @@ describe('engine/source', () => {
       expect.stringContaining('nowhere'),
     ])
   })
+
+  it('keeps questions, ampersands and brackets in prose on the fast path', () => {
+    const text = 'prompt: Was it lawful? Yes & no.\nlist: [a, b]\nnote: "R&D, {a} and [b]?"\n'
+    expect(parseSource(text, 'prose.yaml').value).toEqual({
+      prompt: 'Was it lawful? Yes & no.',
+      list: ['a', 'b'],
+      note: 'R&D, {a} and [b]?',
+    })
+    expect(yaml.parseDocument).not.toHaveBeenCalled()
+  })
+
+  it('takes the careful path for a list or group written as a key, anywhere in the file', () => {
+    for (const text of ['a: 1\n? b\n: 2\n', 'a: 1\nb:\n  [x, y]: 2\n', 'a: 1\nb: {x: 1}\n{y: 1} :\n  2\n', 'a: 1\nb: [1]\n]\n  : 2\n']) {
+      vi.mocked(yaml.parseDocument).mockClear()
+      parseSource(text, 'complex.yaml')
+      expect(yaml.parseDocument, text).toHaveBeenCalledTimes(1)
+    }
+  })
 })
