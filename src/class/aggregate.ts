@@ -115,6 +115,7 @@ function responseOf(
   const value = status === 'answered' ? work?.value : undefined
   const kind = question.answer.kind
   return {
+    student: -1,
     status,
     answer: value === undefined || kind === 'free-text' ? undefined : named,
     optionIds:
@@ -134,8 +135,11 @@ function responseOf(
   }
 }
 
-/** One student's work on one question as the tables show it, before the student has a place in the class. */
-type Response = Omit<ClassResponse, 'student'>
+/**
+ * One student's work on one question as the tables show it, before the student has a place in
+ * the class (`student` is -1 until then: the field comes first, as in every response).
+ */
+type Response = ClassResponse
 
 /**
  * What the class's figures need of one student, worked out from their session alone: the walk,
@@ -234,7 +238,8 @@ function questionScenario(
     if (status === 'answered' || status === 'to-answer' || status === 'waiting') asked++
     const work = digest.responses[index]
     if (!work) continue
-    const response: ClassResponse = { student, ...work }
+    // A copy (a plain clone is quick), so that the digest can serve another count.
+    const response: ClassResponse = { ...work, student }
     responses.push(response)
     if (status === 'answered') {
       answered++
@@ -427,7 +432,11 @@ function conclusionsOf(
     kind: conclusion.kind,
     scenarios: scenarios.map(({ id, title, members }) => {
       const counts = { holds: 0, fails: 0, undetermined: 0 }
-      const deciders = new Map<string, ClassConclusion['scenarios'][number]['deciders'][number]>()
+      type Decider = ClassConclusion['scenarios'][number]['deciders'][number]
+      // By status and question, then by answer: no key strings built per student.
+      const deciders = new Map<number, Map<string, Decider>>()
+      // In the order first met, which breaks ties.
+      const met: Decider[] = []
       const holdsFor: number[] = []
       for (const student of members) {
         const digest = digests[student]!
@@ -439,15 +448,20 @@ function conclusionsOf(
           const at = compiled.questionIndex.get(questionId)
           if (at === undefined) continue
           const answer = digest.answers[at] ?? 'not asked or not answered'
-          const key = `${state.status}\u0000${questionId}\u0000${answer}`
-          const entry = deciders.get(key)
+          const slot = at * 2 + (state.status === 'holds' ? 0 : 1)
+          let byAnswer = deciders.get(slot)
+          if (!byAnswer) deciders.set(slot, (byAnswer = new Map()))
+          const entry = byAnswer.get(answer)
           if (entry) entry.count++
-          else
-            deciders.set(key, { status: state.status, question: questionId, number: at + 1, answer, count: 1 })
+          else {
+            const found: Decider = { status: state.status, question: questionId, number: at + 1, answer, count: 1 }
+            byAnswer.set(answer, found)
+            met.push(found)
+          }
         }
       }
       const top = (status: 'holds' | 'fails') =>
-        [...deciders.values()]
+        met
           .filter((d) => d.status === status)
           .sort((a, b) => b.count - a.count || a.number - b.number)
           .slice(0, 3)
