@@ -26,9 +26,27 @@ import type {
   Tally,
 } from './model.ts'
 
-/** Words in a text: runs of non-space characters. */
+/** Spaces other than the plain space, as `countWords` knows them (tab to carriage return, no-break space). */
+const otherSpace = /[\t-\r\u00a0]/
+
+/** Words in a text: runs of non-space characters (space, tab to carriage return, no-break space). */
 export function countWords(text: string | undefined): number {
   if (!text) return 0
+  // Most reasoning separates its words by plain spaces only: jump from space to space (a class
+  // holds tens of megabytes of reasoning, and a character loop costs a second of it).
+  if (!otherSpace.test(text)) {
+    let count = 0
+    const end = text.length
+    let at = 0
+    for (;;) {
+      while (at < end && text.charCodeAt(at) === 32) at++
+      if (at >= end) return count
+      count++
+      const space = text.indexOf(' ', at)
+      if (space === -1) return count
+      at = space + 1
+    }
+  }
   let count = 0
   let inWord = false
   for (let i = 0; i < text.length; i++) {
@@ -87,24 +105,19 @@ function optionTallies(question: Question): Tally[] {
   }
 }
 
-/** One student's work on one question, as the class tables show it. */
+/** One student's work on one question, as the class tables show it (`named`: the answer in words, when answered). */
 function responseOf(
   question: Question,
-  student: number,
   work: QuestionWork | undefined,
   status: ClassResponse['status'],
-): ClassResponse {
+  named: string | undefined,
+): Response {
   const value = status === 'answered' ? work?.value : undefined
   const kind = question.answer.kind
   return {
-    student,
+    student: -1,
     status,
-    answer:
-      value === undefined
-        ? undefined
-        : kind === 'free-text'
-          ? undefined
-          : describeAnswer(question, value),
+    answer: value === undefined || kind === 'free-text' ? undefined : named,
     optionIds:
       value === undefined || kind === 'scale' || kind === 'free-text'
         ? []
@@ -122,6 +135,78 @@ function responseOf(
   }
 }
 
+/**
+ * One student's work on one question as the tables show it, before the student has a place in
+ * the class (`student` is -1 until then: the field comes first, as in every response).
+ */
+type Response = ClassResponse
+
+/**
+ * What the class's figures need of one student, worked out from their session alone: the walk,
+ * and per question the response, the answer in words, and the lists of their standing. A class's
+ * loader can digest each student as their file arrives (the class view's worker does, while the
+ * other files are still being read), then `aggregateClass` only counts.
+ */
+export interface StudentDigest {
+  walk: Walk
+  /** Per question, in rulebook order: the work as the tables show it; undefined when they leave it out. */
+  responses: (Response | undefined)[]
+  /** Per question: the answer as routes and deciders name it (`answered` for free text), or undefined when not answered. */
+  answers: (string | undefined)[]
+  /** The answered questions in rulebook order, as a route, and its key. */
+  route: ClassRoute['steps']
+  routeKey: string
+  unanswered: string[]
+  unreasoned: string[]
+  uncommitted: string[]
+  stale: string[]
+  holds: string[]
+}
+
+/** Digests one student's session (see `StudentDigest`). Pure. */
+export function digestStudent(compiled: CompiledRulebook, student: ClassStudent): StudentDigest {
+  const walk = evaluate(compiled, student.session)
+  const { answers: work } = student.session
+  const count = compiled.questions.length
+  const responses: (Response | undefined)[] = new Array(count)
+  const answers: (string | undefined)[] = new Array(count)
+  const route: ClassRoute['steps'] = []
+  const keys: string[] = []
+  const unanswered: string[] = []
+  const unreasoned: string[] = []
+  const uncommitted: string[] = []
+  const stale: string[] = []
+  for (const state of walk.questions) {
+    const { index, status } = state
+    const { question } = compiled.questions[index]!
+    const on = workOn(work, question.id)
+    if (status === 'to-answer') unanswered.push(state.id)
+    if (status === 'stale') stale.push(state.id)
+    if (status === 'answered') {
+      const named = question.answer.kind === 'free-text' ? 'answered' : describeAnswer(question, on?.value)
+      answers[index] = named
+      route.push({ question: question.id, number: index + 1, answer: named })
+      keys.push(`${question.id}=${named}`)
+      if (!hasReasoning(on)) unreasoned.push(state.id)
+      if (!on?.committedAt) uncommitted.push(state.id)
+    }
+    if (status === 'skipped' || (status !== 'answered' && !hasWork(on))) continue
+    responses[index] = responseOf(question, on, status, answers[index])
+  }
+  return {
+    walk,
+    responses,
+    answers,
+    route,
+    routeKey: keys.join('\u0000'),
+    unanswered,
+    unreasoned,
+    uncommitted,
+    stale,
+    holds: walk.conclusions.filter((c) => c.status === 'holds').map((c) => c.id),
+  }
+}
+
 function factTally(compiled: CompiledRulebook, id: string, count: number): Tally {
   const found = compiled.facts.get(id)
   return { id, label: found ? `¶${found.number}` : id, count }
@@ -132,8 +217,7 @@ function questionScenario(
   index: number,
   scenario: { id: string; title: string },
   members: number[],
-  students: readonly ClassStudent[],
-  walks: readonly Walk[],
+  digests: readonly StudentDigest[],
 ): ClassQuestionScenario {
   const { question } = compiled.questions[index]!
   const options = optionTallies(question)
@@ -149,11 +233,13 @@ function questionScenario(
   let revised = 0
   let stale = 0
   for (const student of members) {
-    const status = walks[student]!.questions[index]!.status
-    const work = workOn(students[student]!.session.answers, question.id)
+    const digest = digests[student]!
+    const status = digest.walk.questions[index]!.status
     if (status === 'answered' || status === 'to-answer' || status === 'waiting') asked++
-    if (status === 'skipped' || (status !== 'answered' && !hasWork(work))) continue
-    const response = responseOf(question, student, work, status)
+    const work = digest.responses[index]
+    if (!work) continue
+    // A copy (a plain clone is quick), so that the digest can serve another count.
+    const response: ClassResponse = { ...work, student }
     responses.push(response)
     if (status === 'answered') {
       answered++
@@ -168,7 +254,9 @@ function questionScenario(
     if (response.committed) committed++
     if (response.revised) revised++
     if (response.stale) stale++
-    for (const fact of new Set(response.citedFacts)) cited.set(fact, (cited.get(fact) ?? 0) + 1)
+    const facts = response.citedFacts
+    if (facts.length === 1) cited.set(facts[0]!, (cited.get(facts[0]!) ?? 0) + 1)
+    else if (facts.length > 1) for (const fact of new Set(facts)) cited.set(fact, (cited.get(fact) ?? 0) + 1)
   }
 
   let scale: ClassQuestionScenario['scale']
@@ -225,22 +313,6 @@ function questionScenario(
   }
 }
 
-/** A route's steps: the answered questions in rulebook order, free text as `answered`. */
-function routeOf(compiled: CompiledRulebook, walk: Walk, student: ClassStudent): ClassRoute['steps'] {
-  const steps: ClassRoute['steps'] = []
-  for (const state of walk.questions) {
-    if (state.status !== 'answered') continue
-    const { question } = compiled.questions[state.index]!
-    const value = workOn(student.session.answers, question.id)?.value
-    steps.push({
-      question: question.id,
-      number: state.index + 1,
-      answer: question.answer.kind === 'free-text' ? 'answered' : describeAnswer(question, value),
-    })
-  }
-  return steps
-}
-
 interface RouteNode {
   reached: number
   /** Children by `question=answer`. */
@@ -283,24 +355,22 @@ function pathsOf(
   compiled: CompiledRulebook,
   scenario: { id: string; title: string },
   members: number[],
-  students: readonly ClassStudent[],
-  walks: readonly Walk[],
+  digests: readonly StudentDigest[],
 ): ClassPaths {
   const routes = new Map<string, ClassRoute>()
   const root: RouteNode = { reached: 0, children: new Map(), step: undefined, parent: undefined }
   for (const student of members) {
-    const steps = routeOf(compiled, walks[student]!, students[student]!)
-    const key = steps.map((s) => `${s.question}=${s.answer}`).join('\u0000')
+    const { route: steps, routeKey: key } = digests[student]!
     const route = routes.get(key)
     if (route) route.count++
-    else routes.set(key, { steps, count: 1 })
+    else routes.set(key, { steps: steps.map((step) => ({ ...step })), count: 1 })
     let node = root
     node.reached++
     for (const step of steps) {
       const childKey = `${step.question}=${step.answer}`
       let child = node.children.get(childKey)
       if (!child) {
-        child = { reached: 0, children: new Map(), step, parent: node }
+        child = { reached: 0, children: new Map(), step: { ...step }, parent: node }
         node.children.set(childKey, child)
       }
       child.reached++
@@ -354,8 +424,7 @@ function pathsOf(
 function conclusionsOf(
   compiled: CompiledRulebook,
   scenarios: { id: string; title: string; members: number[] }[],
-  students: readonly ClassStudent[],
-  walks: readonly Walk[],
+  digests: readonly StudentDigest[],
 ): ClassConclusion[] {
   return compiled.conclusions.map(({ conclusion, index }) => ({
     id: conclusion.id,
@@ -363,33 +432,36 @@ function conclusionsOf(
     kind: conclusion.kind,
     scenarios: scenarios.map(({ id, title, members }) => {
       const counts = { holds: 0, fails: 0, undetermined: 0 }
-      const deciders = new Map<string, ClassConclusion['scenarios'][number]['deciders'][number]>()
+      type Decider = ClassConclusion['scenarios'][number]['deciders'][number]
+      // By status and question, then by answer: no key strings built per student.
+      const deciders = new Map<number, Map<string, Decider>>()
+      // In the order first met, which breaks ties.
+      const met: Decider[] = []
       const holdsFor: number[] = []
       for (const student of members) {
-        const state = walks[student]!.conclusions[index]!
+        const digest = digests[student]!
+        const state = digest.walk.conclusions[index]!
         counts[state.status]++
         if (state.status === 'holds') holdsFor.push(student)
         if (state.status === 'undetermined') continue
         for (const questionId of state.trace.decidedBy) {
           const at = compiled.questionIndex.get(questionId)
           if (at === undefined) continue
-          const { question } = compiled.questions[at]!
-          const answered = walks[student]!.questions[at]!.status === 'answered'
-          const value = workOn(students[student]!.session.answers, questionId)?.value
-          const answer = !answered
-            ? 'not asked or not answered'
-            : question.answer.kind === 'free-text'
-              ? 'answered'
-              : describeAnswer(question, value)
-          const key = `${state.status}\u0000${questionId}\u0000${answer}`
-          const entry = deciders.get(key)
+          const answer = digest.answers[at] ?? 'not asked or not answered'
+          const slot = at * 2 + (state.status === 'holds' ? 0 : 1)
+          let byAnswer = deciders.get(slot)
+          if (!byAnswer) deciders.set(slot, (byAnswer = new Map()))
+          const entry = byAnswer.get(answer)
           if (entry) entry.count++
-          else
-            deciders.set(key, { status: state.status, question: questionId, number: at + 1, answer, count: 1 })
+          else {
+            const found: Decider = { status: state.status, question: questionId, number: at + 1, answer, count: 1 }
+            byAnswer.set(answer, found)
+            met.push(found)
+          }
         }
       }
       const top = (status: 'holds' | 'fails') =>
-        [...deciders.values()]
+        met
           .filter((d) => d.status === status)
           .sort((a, b) => b.count - a.count || a.number - b.number)
           .slice(0, 3)
@@ -399,24 +471,12 @@ function conclusionsOf(
 }
 
 function summaryOf(
-  compiled: CompiledRulebook,
   student: ClassStudent,
   index: number,
-  walk: Walk,
+  digest: StudentDigest,
   scenarioTitle: string,
 ): ClassStudentSummary {
-  const unanswered: string[] = []
-  const unreasoned: string[] = []
-  const uncommitted: string[] = []
-  const stale: string[] = []
-  for (const state of walk.questions) {
-    const work = workOn(student.session.answers, state.id)
-    if (state.status === 'to-answer') unanswered.push(state.id)
-    if (state.status === 'stale') stale.push(state.id)
-    if (state.status !== 'answered') continue
-    if (!hasReasoning(work)) unreasoned.push(state.id)
-    if (!work?.committedAt) uncommitted.push(state.id)
-  }
+  const { walk } = digest
   return {
     student: index,
     key: student.key,
@@ -426,27 +486,30 @@ function summaryOf(
     scenarioTitle,
     answered: walk.progress.answered,
     total: walk.progress.total,
-    unanswered,
-    unreasoned,
-    uncommitted,
-    stale,
-    holds: walk.conclusions.filter((c) => c.status === 'holds').map((c) => c.id),
+    unanswered: [...digest.unanswered],
+    unreasoned: [...digest.unreasoned],
+    uncommitted: [...digest.uncommitted],
+    stale: [...digest.stale],
+    holds: [...digest.holds],
     notices: student.notices,
   }
 }
 
 /**
  * The class's figures: every student's session walked once, then counted per question and
- * scenario, per conclusion, per route, per student. Students keep the order given.
+ * scenario, per conclusion, per route, per student. Students keep the order given. `digested`
+ * holds students already digested (by `digestStudent`, on this rulebook) as their files came in;
+ * the others are digested here.
  */
 export function aggregateClass(
   compiled: CompiledRulebook,
   contentHash: string,
   students: readonly ClassStudent[],
   rejected: readonly RejectedFile[] = [],
+  digested?: ReadonlyMap<ClassStudent, StudentDigest>,
 ): ClassAggregate {
   const { rulebook } = compiled
-  const walks = students.map((student) => evaluate(compiled, student.session))
+  const digests = students.map((student) => digested?.get(student) ?? digestStudent(compiled, student))
   const scenarios = rulebook.scenarios
     .map((s) => ({
       id: s.id,
@@ -464,7 +527,7 @@ export function aggregateClass(
     sectionTitle:
       rulebook.sections[compiled.sectionIndex.get(question.section) ?? -1]?.title ?? question.section,
     kind: question.answer.kind,
-    scenarios: scenarios.map((s) => questionScenario(compiled, index, s, s.members, students, walks)),
+    scenarios: scenarios.map((s) => questionScenario(compiled, index, s, s.members, digests)),
   }))
 
   return {
@@ -472,10 +535,10 @@ export function aggregateClass(
     students: [...students],
     rejected: [...rejected],
     questions,
-    conclusions: conclusionsOf(compiled, scenarios, students, walks),
-    paths: scenarios.map((s) => pathsOf(compiled, s, s.members, students, walks)),
+    conclusions: conclusionsOf(compiled, scenarios, digests),
+    paths: scenarios.map((s) => pathsOf(compiled, s, s.members, digests)),
     summaries: students.map((student, i) =>
-      summaryOf(compiled, student, i, walks[i]!, scenarioTitle.get(student.session.scenario) ?? student.session.scenario),
+      summaryOf(student, i, digests[i]!, scenarioTitle.get(student.session.scenario) ?? student.session.scenario),
     ),
   }
 }

@@ -67,8 +67,16 @@ interface Dependents {
   conclusions: number[][]
 }
 
-/** The conclusions each conclusion's condition names, by index. */
+const referencesOf = new WeakMap<CompiledRulebook, number[][]>()
+
+/** The conclusions each conclusion's condition names, by index: found once per rulebook (a class walks it for every student). */
 function conclusionReferences(compiled: CompiledRulebook): number[][] {
+  let known = referencesOf.get(compiled)
+  if (!known) referencesOf.set(compiled, (known = findConclusionReferences(compiled)))
+  return known
+}
+
+function findConclusionReferences(compiled: CompiledRulebook): number[][] {
   return compiled.conclusions.map(({ when }) => {
     const found: number[] = []
     for (const subject of when ? subjectsOf(when) : []) {

@@ -5,11 +5,11 @@
  */
 import { compileRulebook } from '@/engine/compile'
 import { collectStudents, readSessionFile, type ReadResult } from '@/class/load'
-import { aggregateClass } from '@/class/aggregate'
+import { aggregateClass, digestStudent, type StudentDigest } from '@/class/aggregate'
 import { renderClassCsv } from '@/class/csv'
 import { overviewOf, responsePage } from '@/class/view'
 import type { CompiledRulebook } from '@/engine/compile'
-import type { ClassAggregate } from '@/class/model'
+import type { ClassAggregate, ClassStudent } from '@/class/model'
 import type { ClassFile, ClassReply, ClassRequest } from './class-protocol'
 
 /** The session files in a zip, by their path inside it; folders and other files are skipped. */
@@ -56,7 +56,10 @@ export function createClassJob(post: (reply: ClassReply) => void) {
     const compiled = compileRulebook(rulebook)
     // Results by file, so that the class keeps the order the files were given in.
     const results: ReadResult[][] = []
+    // Each student is walked as their file arrives, while the other files are still being read.
+    const digests = new Map<ClassStudent, StudentDigest>()
     let check = 0
+    let digest = 0
     let total = request.total ?? request.files.length
     let done = 0
     let lastPost = 0
@@ -77,8 +80,11 @@ export function createClassJob(post: (reply: ClassReply) => void) {
         found.push(readSessionFile(compiled, contentHash, name, text))
         done++
       }
+      const digesting = performance.now()
+      check += digesting - checking
+      for (const result of found) if ('student' in result) digests.set(result.student, digestStudent(compiled, result.student))
       const now = performance.now()
-      check += now - checking
+      digest += now - digesting
       if (now - lastPost > progressEvery) {
         lastPost = now
         post({ type: 'progress', done, total })
@@ -100,11 +106,11 @@ export function createClassJob(post: (reply: ClassReply) => void) {
     post({ type: 'progress', done: total, total })
     const counting = performance.now()
     const { students, rejected } = collectStudents(results.flat())
-    const aggregate = aggregateClass(compiled, contentHash, students, rejected)
+    const aggregate = aggregateClass(compiled, contentHash, students, rejected, digests)
     loaded = { compiled, aggregate }
     const overview = overviewOf(aggregate)
     const finished = performance.now()
-    const timings = { read: counting - started - check, check, aggregate: finished - counting }
+    const timings = { read: counting - started - check - digest, check, digest, aggregate: finished - counting }
     post({ type: 'done', overview, timings })
   }
 

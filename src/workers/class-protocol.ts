@@ -33,9 +33,13 @@ export type ClassReply =
   /** A request failed; `id` is absent when it was the load. */
   | { type: 'error'; id?: number; message: string }
 
-/** Where a load's time went in the worker, in ms: reading the files, checking them, counting the class. */
+/**
+ * Where a load's time went in the worker, in ms: reading the files (waiting for them), checking
+ * them, walking each student's session as it arrives, and counting the class once all are in.
+ */
 export interface ClassTimings {
   read: number
   check: number
+  digest: number
   aggregate: number
 }

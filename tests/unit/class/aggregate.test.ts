@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { aggregateClass, countWords } from '../../../src/class/aggregate.ts'
+import { aggregateClass, countWords, digestStudent } from '../../../src/class/aggregate.ts'
 import { collectStudents, readSessionFile } from '../../../src/class/load.ts'
 import { loadFixtureRulebook, readText, smallRulebookPath } from '../../fixtures/report/load.ts'
 import { seminarTexts } from '../../fixtures/class/seminar.ts'
@@ -80,6 +80,40 @@ describe('class/aggregate', () => {
     expect({ asked: q.asked, answered: q.answered }).toEqual({ asked: 2, answered: 1 })
     expect(q.freeText).toEqual({ answers: 1, medianWords: 6, minWords: 6, maxWords: 6 })
     expect(countWords('  one\ttwo\nthree  ')).toBe(3)
+  })
+
+  it('counts words separated by plain spaces alone as it counts any other', () => {
+    // Plain spaces take a quicker path than tabs, new lines and no-break spaces: both must agree.
+    const cases: [string, number][] = [
+      ['', 0],
+      [' ', 0],
+      ['one', 1],
+      ['  one two   three  ', 3],
+      ['one  two', 2],
+      ['one\u00a0two three', 3],
+      ['a\r\nb  c', 3],
+      ['x '.repeat(1000), 1000],
+    ]
+    for (const [text, words] of cases) expect(countWords(text), JSON.stringify(text)).toBe(words)
+    expect(countWords(undefined)).toBe(0)
+  })
+
+  it('counts the same class whether its students were digested as their files came in or not', () => {
+    const texts = seminarTexts(hash)
+    const { students, rejected } = collectStudents(
+      Object.entries(texts).map(([file, text]) => readSessionFile(compiled, hash, file, text)),
+    )
+    // The class view's worker digests each student as their file arrives, in any order.
+    const digested = new Map([...students].reverse().map((student) => [student, digestStudent(compiled, student)]))
+    const once = aggregateClass(compiled, hash, students, rejected, digested)
+    expect(once).toEqual(aggregateClass(compiled, hash, students, rejected))
+    // The digests serve a second count (another order of the students) without being changed by the first.
+    const reordered = [...students].reverse()
+    const again = aggregateClass(compiled, hash, reordered, rejected, digested)
+    expect(again).toEqual(aggregateClass(compiled, hash, reordered, rejected))
+    expect(again.questions[0]!.scenarios[0]!.responses.map((r) => r.student)).not.toEqual(
+      once.questions[0]!.scenarios[0]!.responses.map((r) => r.student),
+    )
   })
 
   it('counts conclusions per scenario, with the answers that decided them', () => {

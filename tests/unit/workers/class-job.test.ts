@@ -32,7 +32,7 @@ describe('workers/class-job', () => {
     ])
     expect(done.overview.rejected).toHaveLength(4)
     expect(JSON.stringify(done)).not.toContain('consent must be valid')
-    expect(Object.keys(done.timings).sort()).toEqual(['aggregate', 'check', 'read'])
+    expect(Object.keys(done.timings).sort()).toEqual(['aggregate', 'check', 'digest', 'read'])
     const progress = replies.filter((r) => r.type === 'progress')
     expect(progress.at(-1)).toEqual({ type: 'progress', done: files.length, total: files.length })
     expect(replies.indexOf(done)).toBe(replies.length - 1)
