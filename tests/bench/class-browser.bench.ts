@@ -58,21 +58,24 @@ for (const size of sizes) {
       await page.evaluate(() => ((window as unknown as Window).longTasks.length = 0))
       load.push(loadavg()[0]!)
       await page.getByLabel('Choose a folder…').setInputFiles(folder)
+      // Waited for with a bare query: a locator's polling builds an accessibility snapshot of the
+      // page on the page's own thread, a long task of Playwright's that would count as the app's.
+      await page.waitForFunction(() => document.querySelector('[data-shown-ms]') !== null, undefined, { polling: 50, timeout: 5 * 60_000 })
       const done = page.locator('[data-shown-ms]')
-      await expect(done).toBeVisible({ timeout: 5 * 60_000 })
       await expect(page.getByText(`${size} students read.`)).toBeVisible()
       for (const name of ['shown', 'worker', 'read', 'check', 'digest', 'aggregate'])
         note(name, Number(await done.getAttribute(`data-${name}-ms`)))
       // Tasks while the browser hands the files to the page (before the input's change event), while the worker
-      // works, and from the figures' arrival to the figures painted.
+      // works, and from the figures' arrival to the class shown.
       const longest = await page.evaluate(() => {
         const mark = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? 0
-        const [load, figures] = [mark('class-picked') || mark('class-load'), mark('class-figures')]
+        const [load, figures, shown] = [mark('class-picked') || mark('class-load'), mark('class-figures'), mark('class-shown')]
         const tasks = (window as unknown as Window).longTasks
         // A task counts in the phase it started in.
         const max = (from: number, to: number) =>
           Math.max(0, ...tasks.filter((t) => t.start >= from && t.start < to).map((t) => t.duration))
-        return { all: max(0, Infinity), handover: max(0, load), working: max(load, figures), painting: max(figures, Infinity) }
+        // Up to the class shown: what the test does afterwards (reading the figures) is not the page's.
+        return { all: max(0, shown), handover: max(0, load), working: max(load, figures), painting: max(figures, shown) }
       })
       for (const [name, value] of Object.entries(longest)) note(`longest ${name}`, value)
       if (process.env.BENCH_DEBUG)
