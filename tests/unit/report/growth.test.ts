@@ -30,6 +30,18 @@ function hostileSession(unit: string, size: number): Session {
 const bound = 3
 
 describe('growth: doubling hostile Markdown at most doubles the time', () => {
+  it('the measure itself tells quadratic work from linear, retries included', () => {
+    const sumOfPairs = (n: number) => {
+      let sum = 0
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sum += (i ^ j) & 1
+      return sum
+    }
+    const quadratic = growth(sumOfPairs, 500, 2, 5)
+    const linear = growth((n) => sumOfPairs(Math.sqrt(n) * 50), 500, 2, 5)
+    expect(quadratic.perDoubling).toBeGreaterThan(bound)
+    expect(linear.perDoubling).toBeLessThan(bound)
+  }, 120_000)
+
   it.each([['[]('], ['['], ['`'], ['<'], ['*a'], ['[a]('], ['\\<']])('Markdown report of fields full of %s', (unit) => {
     const measured = growth((size) => renderMarkdown(reportOf(smallRulebookPath, hostileSession(unit, size))), 2_500)
     console.info(`Markdown report, fields of ${unit}: ${measured.small.toFixed(0)} ms → ${measured.large.toFixed(0)} ms for 4× (×${measured.perDoubling.toFixed(2)} per doubling)`)
