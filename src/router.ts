@@ -10,6 +10,7 @@ import StartView from './views/StartView.vue'
 import NotFoundView from './views/NotFoundView.vue'
 import type { useWorkbookStore } from './stores/workbook'
 import { loadMarkdown } from './composables/useMarkdown'
+import { prepareDateFormats } from './components/labels'
 
 /**
  * The workbook's screens (and its store, with the outline and the editors) are one lazy chunk, off
@@ -126,9 +127,15 @@ export function createAppRouter(history = createWebHistory(import.meta.env.BASE_
     },
   })
   router.beforeEach(openWorkbookFor)
-  // Once the first screen has painted, fetch the workbook's screens while the student reads it.
+  // Once the first screen has painted, fetch the workbook's screens (and make the date formats
+  // they show) while the student reads it.
   if (typeof requestIdleCallback === 'function') {
-    void router.isReady().then(() => requestIdleCallback(() => void screens().catch(() => undefined)))
+    void router.isReady().then(() =>
+      requestIdleCallback(() => {
+        prepareDateFormats()
+        void screens().catch(() => undefined)
+      }),
+    )
   }
   // A lazy screen whose code did not load: say so, with a Retry that asks for it afresh.
   router.onError((error, to) => {

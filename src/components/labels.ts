@@ -52,12 +52,29 @@ export function formatWhen(iso: string, now = Date.now()): string {
   const days = Math.round(hours / 24)
   if (days === 1) return 'yesterday'
   if (days < 7) return `${days} days ago`
-  return new Date(then).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
+  return formatters().date.format(then)
 }
 
 /** A full date and time, for a tooltip or a `<time>`'s text. */
 export function formatDateTime(iso: string): string {
   const then = Date.parse(iso)
   if (Number.isNaN(then)) return iso
-  return new Date(then).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+  return formatters().dateTime.format(then)
+}
+
+let made: { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat } | undefined
+/**
+ * The student's locale's date formats, made once: making one loads the locale's data, which takes
+ * tens of milliseconds the first time (and a fraction of one each time after, were they remade).
+ */
+function formatters() {
+  return (made ??= {
+    date: new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }),
+    dateTime: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
+  })
+}
+
+/** Makes the date formats ahead, while the page is idle, so the first date shown does not wait for them. */
+export function prepareDateFormats(): void {
+  formatters()
 }

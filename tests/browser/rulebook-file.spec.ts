@@ -18,6 +18,18 @@ test('shows a broken rulebook’s problems with their line and column', async ({
   await expect(page.getByRole('button', { name: 'Start a workbook' })).toHaveCount(2)
 })
 
+test('starts reading a file as the pointer reaches the picker, and reads the file chosen with that worker', async ({ page }) => {
+  await page.goto('/')
+  const workers: string[] = []
+  page.on('worker', (worker) => workers.push(worker.url()))
+  await page.getByText('Choose a file…').hover()
+  await expect.poll(() => workers.length).toBe(1)
+  expect(workers[0]).toMatch(/load\.worker/)
+  await page.getByLabel('Choose a file…').setInputFiles(broken)
+  await expect(page.getByRole('region', { name: /broken-rulebook\.yaml has 2 errors/ })).toBeVisible()
+  expect(workers).toHaveLength(1)
+})
+
 test('takes the student to a broken rulebook’s problems, each beside its line of the file', async ({ page }) => {
   // A phone's height: the list appears below the fold.
   await page.setViewportSize({ width: 390, height: 700 })

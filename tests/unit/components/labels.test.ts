@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatWhen, questionStatusLabels } from '@/components/labels'
+import { formatDateTime, formatWhen, questionStatusLabels } from '@/components/labels'
 
 const now = Date.parse('2026-03-10T12:00:00.000Z')
 
@@ -13,6 +13,13 @@ describe('components/labels', () => {
     ['2026-03-06T12:00:00.000Z', '4 days ago'],
   ])('says when %s was, in words: %s', (iso, words) => {
     expect(formatWhen(iso, now)).toBe(words)
+  })
+
+  it('gives older dates, and full dates and times, in the locale\'s words', () => {
+    const date = (iso: string) => new Date(Date.parse(iso))
+    expect(formatWhen('2026-02-01T12:00:00.000Z', now)).toBe(date('2026-02-01T12:00:00.000Z').toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' }))
+    expect(formatDateTime('2026-03-10T11:59:50.000Z')).toBe(date('2026-03-10T11:59:50.000Z').toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }))
+    expect(formatDateTime('not a date')).toBe('not a date')
   })
 
   it('names every question status in words, not colour alone', () => {
