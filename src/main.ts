@@ -17,6 +17,13 @@ if (import.meta.env.MODE === 'lms') {
 } else {
   // The shipped rulebooks come from the build (parsed and validated there), so the store stays testable.
   useRulebookStore(pinia).setShipped(shipped)
-  app.use(createAppRouter())
-  app.mount('#app')
+  const router = createAppRouter()
+  app.use(router)
+  // The page's own shell (index.html) stays painted until the first screen can replace it:
+  // mounting at once would blank it while that screen's code and data load. A screen that fails
+  // to load still mounts the app, which then says so and offers a retry.
+  void router
+    .isReady()
+    .catch(() => undefined)
+    .finally(() => app.mount('#app'))
 }

@@ -98,3 +98,34 @@ test('the shell paints before the app has loaded, and the app replaces it', asyn
   await expect(page.getByText('Loading Casework…')).toHaveCount(0)
   await expect(page.getByRole('banner')).toHaveCount(1)
 })
+
+test('a reload keeps the shell painted until the question’s screen replaces it', async ({ page }) => {
+  await startFlagshipWorkbook(page, 'Shell on reload')
+  let release!: () => void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/assets\/workbook-screens-[^/]*\.js$/, async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.reload({ waitUntil: 'commit' })
+  // The app's code has run (the entry script is not held), yet the page still shows its shell.
+  await expect(page.getByRole('status')).toHaveText('Loading Casework…')
+  await expect(page.getByRole('banner')).toContainText('Casework')
+  release()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Q1.')
+  await expect(page.getByText('Loading Casework…')).toHaveCount(0)
+})
+
+test('a first screen that does not load says so in place of the shell, and Retry opens it', async ({ page }) => {
+  await startFlagshipWorkbook(page, 'Offline deep link')
+  const address = page.url()
+  const unblock = await block(page, /\/assets\/workbook-screens-[^/]*\.js$/)
+  await page.goto(address)
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' })
+  await expect(alert).toBeVisible()
+  await expect(alert.getByRole('button', { name: 'Retry' })).toBeFocused()
+  await unblock()
+  await alert.getByRole('button', { name: 'Retry' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Q1.')
+  await expect(alert).toHaveCount(0)
+})
