@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /**
  * `npm run bench:class-browser` (build first): the class view in Chromium with 40, 300 and 2,000
- * generated sessions on the flagship, chosen as a folder. Prints, as medians of the loads, the
+ * generated sessions on the flagship, chosen as a folder and as one zip (`BENCH_FORMS`). Prints, as medians of the loads, the
  * time from the files chosen to the figures painted, the worker's share (reading the files,
  * checking them, walking each student as their file arrives, counting the class), and the longest
  * task on the main thread (PerformanceObserver, `longtask`): while the files are handed over, while
@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { strToU8, zipSync } from 'fflate'
 import { parse } from 'yaml'
 import type { Rulebook } from '../../src/engine/generated/rulebook.ts'
 import { contentHash } from '../../src/engine/hash.ts'
@@ -22,6 +23,8 @@ const rulebook = parse(readFileSync('rules/venezuela-dock-strike.yaml', 'utf8'))
 const hash = contentHash(rulebook)
 const runs = Number(process.env.BENCH_RUNS ?? 3)
 const sizes = (process.env.BENCH_SIZES ?? '40,300,2000').split(',').map(Number)
+/** How the instructor hands the files over: a folder (one File per session) or one zip of them all. */
+const forms = (process.env.BENCH_FORMS ?? 'folder,zip').split(',') as ('folder' | 'zip')[]
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
@@ -36,10 +39,13 @@ interface Window {
   longTasks: { start: number; duration: number }[]
 }
 
-for (const size of sizes) {
-  test(`class view with ${size} sessions`, async ({ page }) => {
+for (const size of sizes) for (const form of forms) {
+  test(`class view with ${size} sessions, as a ${form}`, async ({ page }) => {
     const folder = mkdtempSync(join(tmpdir(), `casework-class-${size}-`))
-    for (const { name, text } of generateClass(rulebook, hash, size)) writeFileSync(join(folder, name), text)
+    const sessions = generateClass(rulebook, hash, size)
+    for (const { name, text } of sessions) writeFileSync(join(folder, name), text)
+    const zip = join(mkdtempSync(join(tmpdir(), `casework-class-${size}-zip-`)), 'class.zip')
+    if (form === 'zip') writeFileSync(zip, zipSync(Object.fromEntries(sessions.map(({ name, text }) => [name, strToU8(text)]))))
     await page.addInitScript(() => {
       delete (window as { showDirectoryPicker?: unknown }).showDirectoryPicker
       const tasks: Window['longTasks'] = []
@@ -57,7 +63,8 @@ for (const size of sizes) {
       await expect(page.getByText(/Reading the class against/)).toBeVisible()
       await page.evaluate(() => ((window as unknown as Window).longTasks.length = 0))
       load.push(loadavg()[0]!)
-      await page.getByLabel('Choose a folder…').setInputFiles(folder)
+      if (form === 'zip') await page.getByLabel('Choose session files or a zip…').setInputFiles(zip)
+      else await page.getByLabel('Choose a folder…').setInputFiles(folder)
       // Waited for with a bare query: a locator's polling builds an accessibility snapshot of the
       // page on the page's own thread, a long task of Playwright's that would count as the app's.
       await page.waitForFunction(() => document.querySelector('[data-shown-ms]') !== null, undefined, { polling: 50, timeout: 5 * 60_000 })
@@ -90,7 +97,7 @@ for (const size of sizes) {
     }
     const m = (name: string) => median(figures[name]!)
     console.log(
-      `class view, ${size} sessions (load average ${load.map((l) => l.toFixed(1)).join(', ')}): ` +
+      `class view, ${size} sessions as a ${form} (load average ${load.map((l) => l.toFixed(1)).join(', ')}): ` +
         `shown after ${m('shown')} ms (worker ${m('worker')} ms: read ${m('read')}, check ${m('check')}, walk ${m('digest')}, aggregate ${m('aggregate')}); ` +
         `longest main-thread task ${m('longest all')} ms (the browser handing over the files ${m('longest handover')}, while the worker works ${m('longest working')}, painting ${m('longest painting')}); ` +
         `runs: ${figures.shown!.join(', ')} ms; longest tasks: ${figures['longest all']!.join(', ')} ms`,
@@ -98,7 +105,7 @@ for (const size of sizes) {
     const budget = budgets[size]
     if (budget !== undefined)
       console.log(
-        `budget, ${size} sessions: shown ≤ ${budget} ms: ${m('shown') <= budget ? 'met' : 'NOT met'} (median ${m('shown')} ms of ${runs} runs); ` +
+        `budget, ${size} sessions as a ${form}: shown ≤ ${budget} ms: ${m('shown') <= budget ? 'met' : 'NOT met'} (median ${m('shown')} ms of ${runs} runs); ` +
           `no main-thread task over ${longestTaskBudget} ms: ${m('longest all') <= longestTaskBudget ? 'met' : 'NOT met'} (median ${m('longest all')} ms; ` +
           `${Math.max(m('longest working'), m('longest painting'))} ms once the browser has handed over the files)`,
       )
