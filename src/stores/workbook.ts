@@ -206,18 +206,50 @@ export const useWorkbookStore = defineStore('workbook', () => {
   }
   /**
    * Of the answered questions, how many have reasoning and how many are committed. Counted when
-   * the workbook opens and when it is saved (not on every keystroke).
+   * the workbook opens and when it is saved (not on every keystroke); a save recounts only the
+   * questions whose work or status changed since, so its cost does not grow with the rulebook.
    */
   const workCounts = shallowRef({ reasoned: 0, committed: 0 })
-  function recount() {
-    const answers = session.value?.answers ?? {}
-    let reasoned = 0
-    let committed = 0
-    for (const q of walk.questions) {
-      if (q.status !== 'answered') continue
-      const done = Object.hasOwn(answers, q.id) ? answers[q.id] : undefined
-      if (hasReasoning(done?.reasoning)) reasoned++
-      if (done?.committedAt) committed++
+  /** What each counted question adds: 1 if it has reasoning, 2 if committed (absent: nothing). */
+  let counted = new Map<number, number>()
+  /** The session the counts are of: another (a workbook opened, another tab's adopted) is counted afresh. */
+  let countedSession: Session | undefined
+  /** Questions whose walk entry was replaced since the last count: their status may have changed. */
+  const statusChanged = new Set<number>()
+
+  function countOf(index: number): number {
+    const state = walk.questions[index]
+    if (!state || state.status !== 'answered') return 0
+    const done = storedWork(state.id)
+    return (hasReasoning(done?.reasoning) ? 1 : 0) | (done?.committedAt ? 2 : 0)
+  }
+
+  /** Recounts the given questions (by id), those whose status changed, or, given none, all. */
+  function recount(questionIds?: Iterable<string>) {
+    let { reasoned, committed } = workCounts.value
+    let indices: Iterable<number>
+    if (!questionIds || countedSession !== session.value) {
+      counted = new Map()
+      countedSession = session.value
+      reasoned = committed = 0
+      indices = walk.questions.keys()
+    } else {
+      const due = new Set(statusChanged)
+      for (const questionId of questionIds) {
+        const index = compiled.value?.questionIndex.get(questionId)
+        if (index !== undefined) due.add(index)
+      }
+      indices = due
+    }
+    statusChanged.clear()
+    for (const index of indices) {
+      const before = counted.get(index) ?? 0
+      const after = countOf(index)
+      if (before === after) continue
+      reasoned += (after & 1) - (before & 1)
+      committed += (after >> 1) - (before >> 1)
+      if (after) counted.set(index, after)
+      else counted.delete(index)
     }
     const now = workCounts.value
     if (now.reasoned !== reasoned || now.committed !== committed) workCounts.value = { reasoned, committed }
@@ -230,7 +262,10 @@ export const useWorkbookStore = defineStore('workbook', () => {
   function applyChanges(changes: WalkChanges) {
     if (!live) return
     const { walk: current } = live
-    for (const i of changes.questions) walk.questions[i] = current.questions[i]!
+    for (const i of changes.questions) {
+      walk.questions[i] = current.questions[i]!
+      statusChanged.add(i)
+    }
     for (const i of changes.conclusions) walk.conclusions[i] = current.conclusions[i]!
     for (const i of changes.sections) walk.sections[i] = current.sections[i]!
     if (changes.summary) {
@@ -544,7 +579,7 @@ export const useWorkbookStore = defineStore('workbook', () => {
         storedRevision,
         changed,
       )
-      recount()
+      recount(changed)
       // Named timings, for the browser benchmark: the store's own work, then the whole save
       // (with the browser's copy into IndexedDB).
       measure('casework:save-snapshot', started)

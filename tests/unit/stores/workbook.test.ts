@@ -131,6 +131,33 @@ describe('stores/workbook', () => {
     expect(summary).toMatchObject({ answered: 1, title: 'My workbook', scenarioTitle: 'The dock strike' })
   })
 
+  it('counts reasoned and committed answers at each save, following stale and restored work', async () => {
+    const workbook = await openNewWorkbook()
+    workbook.answer('use-of-force', 'yes')
+    workbook.setReasoning('use-of-force', 'application', 'Missiles struck the dock.')
+    await workbook.flush()
+    expect(workbook.workCounts).toEqual({ reasoned: 1, committed: 0 })
+    workbook.commit('use-of-force')
+    workbook.answer('consent', 'no')
+    workbook.setReasoning('consent', 'application', 'No request was made.')
+    await workbook.flush()
+    expect(workbook.workCounts).toEqual({ reasoned: 2, committed: 1 })
+    // Consent is no longer asked: its work is stale and counts no more, until the change is undone.
+    workbook.answer('use-of-force', 'no')
+    await workbook.flush()
+    expect(workbook.workCounts).toEqual({ reasoned: 1, committed: 1 })
+    workbook.undoLastChange()
+    workbook.setReasoning('use-of-force', 'application', '')
+    await workbook.flush()
+    expect(workbook.workCounts).toEqual({ reasoned: 1, committed: 1 })
+    // The same figures as a count from scratch, on opening the saved workbook.
+    const id = workbook.id!
+    freshPinia()
+    const reopened = useWorkbookStore()
+    await reopened.open(id)
+    expect(reopened.workCounts).toEqual({ reasoned: 1, committed: 1 })
+  })
+
   it('resumes at the question the student was on after a reload', async () => {
     const workbook = await openNewWorkbook()
     const id = workbook.id!
