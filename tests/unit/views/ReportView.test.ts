@@ -67,6 +67,8 @@ describe('views/ReportView', () => {
     const router = createAppRouter(createMemoryHistory())
     await router.push({ name: 'report', params: { workbookId } })
     const wrapper = mount(App, { global: { plugins: [pinia, router] }, attachTo: document.body })
+    // The report's screen is loaded on demand: as long as that takes on a busy machine.
+    await vi.waitFor(() => expect(wrapper.find('article.casework-report').exists()).toBe(true), { timeout: 15_000, interval: 50 })
     await settle()
     return { wrapper, workbook: useWorkbookStore() }
   }
@@ -144,8 +146,8 @@ describe('views/ReportView', () => {
   it('loads the Word writer only when asked, and downloads a DOCX', async () => {
     const { wrapper } = await openReport()
     await wrapper.findAll('[aria-label="Export the report"] button')[1]!.trigger('click')
-    await settle()
-    expect(downloads.map((d) => d.name)).toEqual(['my-workbook.docx'])
+    // The Word writer is a large module, loaded on this click: as long as that takes.
+    await vi.waitFor(() => expect(downloads.map((d) => d.name)).toEqual(['my-workbook.docx']), { timeout: 15_000, interval: 50 })
     const bytes = await bytesOf(downloads[0]!.blob)
     expect(strFromU8(unzipSync(bytes)['word/document.xml']!)).toContain('Question 1. Use of force')
     expect(wrapper.text()).toContain('The Word document is downloaded.')
