@@ -91,6 +91,9 @@ describe('the packed casework package', { timeout: 60_000 }, () => {
       expect.arrayContaining([
         'bin/casework.js',
         'dist-cli/casework.js',
+        // Both CommonJS, loaded without Node's ES module loader.
+        'bin/package.json',
+        'dist-cli/package.json',
         'schemas/rulebook.schema.json',
         'schemas/session.schema.json',
         'README.md',
@@ -100,7 +103,7 @@ describe('the packed casework package', { timeout: 60_000 }, () => {
     )
     const outside = tarballFiles.filter(
       (path) =>
-        !/^(bin\/casework\.js|dist-cli\/.+\.(js|woff2)|dist-lms\/.+|schemas\/[a-z]+\.schema\.json|schemas\/scorm2004\/.+\.(xsd|md)|README\.md|LICENSE|package\.json)$/.test(
+        !/^(bin\/casework\.js|(bin|dist-cli)\/package\.json|dist-cli\/.+\.(js|woff2)|dist-lms\/.+|schemas\/[a-z]+\.schema\.json|schemas\/scorm2004\/.+\.(xsd|md)|README\.md|LICENSE|package\.json)$/.test(
           path,
         ),
     )
