@@ -1,6 +1,7 @@
 /** The only file that touches argv, the file system, stdout and the exit code. */
-import { existsSync, readFileSync } from 'node:fs'
-import { readdir, stat, writeFile } from 'node:fs/promises'
+// `fs.promises` is used through `node:fs`, where it loads on first use: `validate`, which only
+// reads, then never loads it (and the dozen modules it brings, readline among them).
+import { existsSync, promises as fs, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { run } from './run.ts'
@@ -55,11 +56,11 @@ async function main(): Promise<void> {
       // thread pool for each would only add the wait for the main thread to wake up again.
       readFile: async (path) => readFileSync(path, 'utf8'),
       writeFile: (path, data, options) =>
-        writeFile(path, data, { flag: options?.exclusive ? 'wx' : 'w' }),
+        fs.writeFile(path, data, { flag: options?.exclusive ? 'wx' : 'w' }),
       rulebookSchemaFile: findRulebookSchema(),
       async listFolder(path) {
-        if (!(await stat(path)).isDirectory()) return undefined
-        const entries = await readdir(path, { recursive: true, withFileTypes: true })
+        if (!(await fs.stat(path)).isDirectory()) return undefined
+        const entries = await fs.readdir(path, { recursive: true, withFileTypes: true })
         return entries
           .filter((entry) => entry.isFile())
           .map((entry) => join(entry.parentPath, entry.name))
