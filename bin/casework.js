@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Runs the command line built ahead of time into plain JavaScript (`npm run build:cli`), so
-// `casework` starts without compiling TypeScript.
+// `casework` starts without compiling TypeScript. This file and the built CLI are CommonJS (see
+// package.json beside each): Node loads them synchronously, without its ES module loader.
+'use strict'
 try {
-  await import('../dist-cli/casework.js')
+  require('../dist-cli/casework.js')
 } catch (error) {
-  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist-cli/casework.js')) throw error
+  if (error?.code !== 'MODULE_NOT_FOUND' || !String(error.message).includes('dist-cli/casework.js')) throw error
   process.stderr.write('casework: the command line is not built yet; run `npm run build:cli` first\n')
   process.exitCode = 2
 }

@@ -166,11 +166,12 @@ export function parseSource(rawText: string, file: string): SourceFile {
   let syntaxErrors: SourceProblem[]
   if (fast.ok) {
     value = fast.value
-    const rangeOf = lineIndex(text)
-    syntaxErrors = repeated.map(({ key, start, end, first }) =>
-      repeatedKey(key, rangeOf(start, end), rangeOf(first).start.line),
-    )
+    syntaxErrors = []
     if (json) {
+      const rangeOf = lineIndex(text)
+      syntaxErrors = repeated.map(({ key, start, end, first }) =>
+        repeatedKey(key, rangeOf(start, end), rangeOf(first).start.line),
+      )
       // Well-formed JSON is located by a scan, without building a second, positional parse.
       const locate = (path: readonly (string | number)[], options: { key?: boolean } = {}) => {
         const found = locateJson(text, path)

@@ -20,7 +20,7 @@ const cleanEnv = () =>
   Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)))
 
 /** Runs the installed `casework` in the work folder; never throws. */
-function caseworkIn(args: string[], options: { closeStdout?: boolean } = {}) {
+function caseworkIn(args: string[], options: { closeStdout?: boolean; readLate?: boolean } = {}) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
     const child = spawn(casework, args, {
       cwd: work,
@@ -32,6 +32,11 @@ function caseworkIn(args: string[], options: { closeStdout?: boolean } = {}) {
     // A reader that has gone before the first line is written, as `| head -1` is soon after.
     if (options.closeStdout) child.stdout.destroy()
     else child.stdout.on('data', (data: Buffer) => (stdout += data))
+    // A reader that is slow to start (as a pager is): the pipe fills and casework's writes wait.
+    if (options.readLate) {
+      child.stdout.pause()
+      setTimeout(() => child.stdout.resume(), 1000)
+    }
     child.stderr.on('data', (data: Buffer) => (stderr += data))
     child.on('close', (code) => done({ code, stdout, stderr }))
   })
@@ -91,6 +96,9 @@ describe('the packed casework package', { timeout: 60_000 }, () => {
       expect.arrayContaining([
         'bin/casework.js',
         'dist-cli/casework.js',
+        // Both CommonJS, loaded without Node's ES module loader.
+        'bin/package.json',
+        'dist-cli/package.json',
         'schemas/rulebook.schema.json',
         'schemas/session.schema.json',
         'README.md',
@@ -100,7 +108,7 @@ describe('the packed casework package', { timeout: 60_000 }, () => {
     )
     const outside = tarballFiles.filter(
       (path) =>
-        !/^(bin\/casework\.js|dist-cli\/.+\.(js|woff2)|dist-lms\/.+|schemas\/[a-z]+\.schema\.json|schemas\/scorm2004\/.+\.(xsd|md)|README\.md|LICENSE|package\.json)$/.test(
+        !/^(bin\/casework\.js|(bin|dist-cli)\/package\.json|dist-cli\/.+\.(js|woff2)|dist-lms\/.+|schemas\/[a-z]+\.schema\.json|schemas\/scorm2004\/.+\.(xsd|md)|README\.md|LICENSE|package\.json)$/.test(
           path,
         ),
     )
@@ -161,6 +169,16 @@ describe('the packed casework package', { timeout: 60_000 }, () => {
     const docx = await caseworkIn(['report', 'dock.yaml', 'work.json', '-o', 'report.docx'])
     expect(docx).toMatchObject({ code: 0, stdout: 'Wrote the DOCX report to report.docx\n' })
     expect(readFileSync(join(work, 'report.docx')).subarray(0, 2).toString()).toBe('PK')
+  })
+
+  it('writes all of a long output to a reader slow to take it before it ends', async () => {
+    // Megabytes of JSON: far more than a pipe holds, so most of it waits for the reader when
+    // casework has finished its work and ends its process.
+    const paths = await caseworkIn(['paths', 'dock.yaml', '--json'], { readLate: true })
+    expect(paths.code).toBe(0)
+    expect(paths.stdout.length).toBeGreaterThan(1_000_000)
+    const parsed = JSON.parse(paths.stdout) as { conclusions: { id: string }[] }
+    expect(parsed.conclusions.map((c) => c.id)).toContain('wrongful-act')
   })
 
   it('ends quietly with its own exit code when the reader closes the pipe (| head -1)', async () => {
