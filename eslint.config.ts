@@ -29,6 +29,14 @@ export default defineConfigWithVueTs(
   vueTsConfigs.recommended,
   { name: 'app/no-code-from-strings', rules: noCodeFromStrings },
   {
+    // The CLI's launcher is CommonJS (bin/package.json): `require` loads the built CLI without
+    // Node's ES module loader.
+    name: 'app/commonjs-bin',
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // engine/ and report/ are pure: the app, the CLI and the tests all stand on them.
     name: 'app/pure-core',
     files: ['src/engine/**/*.ts', 'src/report/**/*.ts', 'src/class/**/*.ts'],

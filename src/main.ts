@@ -4,6 +4,7 @@ import shipped from 'virtual:shipped-rulebooks'
 import App from './App.vue'
 import { createAppRouter } from './router'
 import { useRulebookStore } from './stores/rulebook'
+import { pruneKeptRulebooks } from './persistence/prune'
 import './styles/typefaces.css'
 import './styles/main.css'
 
@@ -26,4 +27,6 @@ if (import.meta.env.MODE === 'lms') {
     .isReady()
     .catch(() => undefined)
     .finally(() => app.mount('#app'))
+  // Rulebooks kept from files that no workbook uses any more are removed, once the page is idle.
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void pruneKeptRulebooks())
 }

@@ -206,6 +206,31 @@ export const storage = {
   async putRulebook(record: RulebookRecord): Promise<void> {
     await (await db()).put('rulebooks', record)
   },
+
+  /**
+   * Removes the rulebooks kept from files that no workbook uses any more (its last workbook was
+   * deleted), among those kept before `keptBefore` (an ISO time): one kept just now may belong to
+   * a workbook another tab is still making. Returns how many were removed.
+   */
+  async pruneRulebooks(keptBefore: string): Promise<number> {
+    const transaction = (await db()).transaction(['workbooks', 'rulebooks'], 'readwrite')
+    const used = new Set<string>()
+    for (let cursor = await transaction.objectStore('workbooks').openCursor(); cursor; cursor = await cursor.continue()) {
+      used.add(cursor.value.session.rulebook.contentHash)
+    }
+    const rulebooks = transaction.objectStore('rulebooks')
+    let removed = 0
+    // Only an unused one is read (a rulebook can be megabytes), to see when it was kept.
+    for (const contentHash of await rulebooks.getAllKeys()) {
+      if (used.has(contentHash)) continue
+      const kept = await rulebooks.get(contentHash)
+      if (!kept || !(kept.savedAt < keptBefore)) continue
+      await rulebooks.delete(contentHash)
+      removed++
+    }
+    await transaction.done
+    return removed
+  },
 }
 
 /** Closes the connection; tests use it between cases. */

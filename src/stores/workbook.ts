@@ -736,6 +736,9 @@ export const useWorkbookStore = defineStore('workbook', () => {
   async function storeCopy(source: Session, note: string) {
     const book = compiled.value
     if (!book) throw new Error('No rulebook is open')
+    // Kept again: the workbook copied may have been deleted in another tab, its rulebook removed
+    // since (storage.pruneRulebooks).
+    if (rulebookStore.current) await rulebookStore.keep(rulebookStore.current)
     return storeWorkbookCopy(book, source, note)
   }
 

@@ -68,3 +68,49 @@ test('opens a dropped rulebook file and starts a workbook from it, which survive
   await page.reload()
   await expect(page.getByRole('radio', { name: 'Yes' })).toBeChecked()
 })
+
+test('removes a rulebook kept from a file once no workbook uses it', async ({ page }) => {
+  await page.goto('/')
+  await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'casework' && d.version === 3))
+  // Kept two days ago for a workbook since deleted (the record as persistence/records.ts writes it).
+  const kept = (contentHash: string) =>
+    page.evaluate(
+      (hash) =>
+        new Promise<boolean>((resolve, reject) => {
+          const open = indexedDB.open('casework')
+          open.onerror = () => reject(open.error)
+          open.onsuccess = () => {
+            const get = open.result.transaction('rulebooks').objectStore('rulebooks').get(hash)
+            get.onsuccess = () => {
+              open.result.close()
+              resolve(get.result !== undefined)
+            }
+          }
+        }),
+      contentHash,
+    )
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('casework')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const transaction = open.result.transaction('rulebooks', 'readwrite')
+          transaction.objectStore('rulebooks').put({
+            version: 1,
+            contentHash: 'unused0000000000',
+            file: 'gone.yaml',
+            rulebook: { id: 'gone', title: 'Gone' },
+            savedAt: new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString(),
+          })
+          transaction.oncomplete = () => {
+            open.result.close()
+            resolve()
+          }
+        }
+      }),
+  )
+  expect(await kept('unused0000000000')).toBe(true)
+  await page.reload()
+  await expect.poll(() => kept('unused0000000000')).toBe(false)
+})

@@ -9,6 +9,7 @@ import { readEmergencyCopy, saveEmergencyCopy } from '@/persistence/emergency'
 import { backupRules } from '@/persistence/backup'
 import { useLibraryStore } from '@/stores/library'
 import { useWorkbookStore } from '@/stores/workbook'
+import { contentHash } from '@/engine/hash'
 import { freshPinia, openNewWorkbook, resetStorage, uiLoaded } from '../../fixtures/ui/helpers'
 
 type Tab = ReturnType<typeof useWorkbookStore>
@@ -215,5 +216,33 @@ describe('stores/workbook backups', () => {
     for (let i = 0; i < backupRules.again; i++) reloaded.setReasoning('use-of-force', 'issue', 'z'.repeat(i))
     expect(reloaded.backupDue).toBe(true)
     await reloaded.close()
+  })
+})
+
+describe('stores/workbook with two tabs, on a rulebook opened from a file', () => {
+  beforeEach(async () => {
+    await resetStorage()
+    freshPinia()
+  })
+
+  it('keeps the rulebook again with a copy of a workbook deleted (and its rulebook removed) in another tab', async () => {
+    const rulebook = { ...uiLoaded.rulebook, title: 'From a file' }
+    const fromFile = { file: 'mine.yaml', rulebook, contentHash: contentHash(rulebook), origin: 'file' as const }
+    const id = await useLibraryStore().create(fromFile, { scenarioId: 'dock', title: 'Mine', studentName: '' })
+    const { tab } = await secondTab(id)
+    freshPinia()
+    await useLibraryStore().remove(id)
+    // A day later, say: the unused rulebook is removed.
+    expect(await storage.pruneRulebooks('9999-01-01T00:00:00.000Z')).toBe(1)
+    await vi.waitFor(() => expect(tab.conflict).toEqual({ kind: 'deleted' }))
+    tab.answer('use-of-force', 'yes')
+    const copyId = await tab.keepAsCopy()
+    expect((await storage.getRulebook(fromFile.contentHash))?.file).toBe('mine.yaml')
+    // The copy opens after a reload, with its rulebook.
+    const { tab: reloaded } = await secondTab(copyId!)
+    expect(reloaded.loadState).toBe('ready')
+    expect(reloaded.work('use-of-force')?.value).toBe('yes')
+    await reloaded.close()
+    await tab.close()
   })
 })
