@@ -5,6 +5,7 @@ import App from './App.vue'
 import { createAppRouter } from './router'
 import { useRulebookStore } from './stores/rulebook'
 import { pruneKeptRulebooks } from './persistence/prune'
+import { afterNextPaint } from './composables/afterNextPaint'
 import './styles/typefaces.css'
 import './styles/main.css'
 
@@ -18,15 +19,17 @@ if (import.meta.env.MODE === 'lms') {
 } else {
   // The shipped rulebooks come from the build (parsed and validated there), so the store stays testable.
   useRulebookStore(pinia).setShipped(shipped)
-  const router = createAppRouter()
-  app.use(router)
-  // The page's own shell (index.html) stays painted until the first screen can replace it:
-  // mounting at once would blank it while that screen's code and data load. A screen that fails
-  // to load still mounts the app, which then says so and offers a retry.
-  void router
-    .isReady()
-    .catch(() => undefined)
-    .finally(() => app.mount('#app'))
+  // The page's own shell (index.html) is painted before the app starts its work, and stays until
+  // the first screen can replace it: mounting at once would blank it while that screen's code and
+  // data load. A screen that fails to load still mounts the app, which says so and offers a retry.
+  void afterNextPaint().then(() => {
+    const router = createAppRouter()
+    app.use(router)
+    void router
+      .isReady()
+      .catch(() => undefined)
+      .finally(() => app.mount('#app'))
+  })
   // Rulebooks kept from files that no workbook uses any more are removed, once the page is idle.
   if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void pruneKeptRulebooks())
 }

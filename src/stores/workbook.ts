@@ -44,6 +44,7 @@ import { downloadText, exportFileName, sessionToJson } from '@/persistence/files
 import { hasReasoning } from '@/report/review'
 import { useRulebookStore } from './rulebook'
 import { storeWorkbookCopy } from './workbook-copy'
+import { afterNextPaint } from '@/composables/afterNextPaint'
 
 /** How long after a change the workbook is saved: soon enough to lose nothing, rarely enough not to lag typing. */
 export const SAVE_DELAY_MS = 300
@@ -81,18 +82,6 @@ export function sameAnswer(a: AnswerValue | undefined, b: AnswerValue | undefine
   if (Array.isArray(a) && Array.isArray(b))
     return a.length === b.length && a.every((x) => b.includes(x))
   return a === b
-}
-
-/**
- * Resolves once the next frame has been painted (at once where nothing paints, as in tests; after
- * 100 ms at most, as in a background tab, which paints no frames).
- */
-function afterNextPaint(): Promise<void> {
-  if (typeof requestAnimationFrame !== 'function') return Promise.resolve()
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0))
-    setTimeout(resolve, 100)
-  })
 }
 
 /**
