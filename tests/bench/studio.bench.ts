@@ -3,12 +3,17 @@
  * in the built app (`npx vite build` first; served by `vite preview` on PW_PORT or 4173):
  * - diagnostics: from the last keystroke of a burst to the problem count updating (≤ 300 ms);
  * - keystroke to paint: from each keydown to the frame after it (p95 ≤ 16 ms), while checks run.
+ * Two floors are timed in the same browser with the same typing: a bare textarea (what any page
+ * pays, waiting for a frame), and the studio's CodeMirror setup alone on the same draft, without the
+ * studio around it (tests/bench/studio-floor-entry.ts): what the editor itself costs.
  * Prints medians and p95; never asserts times.
  */
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { chromium, type Page } from '@playwright/test'
 import { parse, stringify } from 'yaml'
+import { build } from 'vite'
 
 // The draft the studio makes from the flagship ("Edit a new version": the rulebook written back as
 // YAML by src/studio/from-rulebook.ts, after one modeline), to find a line to edit in it.
@@ -16,6 +21,23 @@ const flagship: unknown = parse(readFileSync(new URL('../../rules/venezuela-dock
 // Written as src/studio/from-rulebook.ts writes it.
 const draftLines = ['# modeline', ...stringify(flagship, { lineWidth: 0, blockQuote: 'literal' }).split('\n')]
 const sectionLine = draftLines.findIndex((line, i) => i > draftLines.indexOf('questions:') && /^\s+section: /.test(line)) + 1
+
+/** The bare editor's script: tests/bench/studio-floor-entry.ts bundled into one classic script. */
+async function floorEditorScript(): Promise<string> {
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    publicDir: false,
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: fileURLToPath(new URL('./studio-floor-entry.ts', import.meta.url)), formats: ['iife'], name: 'studioFloor' },
+    },
+  })
+  const [result] = Array.isArray(output) ? output : [output]
+  if (!result || !('output' in result)) throw new Error('could not bundle the bare editor')
+  return result.output.find((chunk) => chunk.type === 'chunk')!.code
+}
 
 const port = Number(process.env.PW_PORT ?? 4173)
 const base = `http://localhost:${port}`
@@ -69,19 +91,45 @@ async function floor(): Promise<number[]> {
   await page.setContent('<label>Text <textarea id="bare" rows="20" cols="80"></textarea></label>')
   await timeKeystrokes(page)
   await page.locator('#bare').click()
+  await typeAsTheStudioIsTyped(page)
+  const paints = await paintsOf(page)
+  await page.close()
+  return paints
+}
+
+/** What tests/bench/studio-floor-entry.ts adds to the page. */
+type FloorWindow = { mountFloorEditor(host: HTMLElement, doc: string, line: number): void }
+
+/** The studio's editor setup alone, on the same draft, at the same line, in a pane as wide. */
+async function editorFloor(script: string): Promise<number[]> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+  await page.setContent('<main style="display:flex;height:100vh;margin:0"><div id="host" style="width:50%;height:100%"></div></main>')
+  await page.addScriptTag({ content: script })
+  await page.evaluate(({ doc, line }) => (window as unknown as FloorWindow).mountFloorEditor(document.getElementById('host')!, doc, line), {
+    doc: draftLines.join('\n'),
+    line: sectionLine,
+  })
+  await page.waitForTimeout(1500)
+  await timeKeystrokes(page)
+  await typeAsTheStudioIsTyped(page)
+  const paints = await paintsOf(page)
+  await page.close()
+  return paints
+}
+
+/** The typing both floors get: the studio's bursts below, without its pauses for checks. */
+async function typeAsTheStudioIsTyped(page: Page): Promise<void> {
   for (let burst = 0; burst < 20; burst++) {
     await page.keyboard.type(' wording', { delay: 35 })
     for (let i = 0; i < 8; i++) await page.keyboard.press('Backspace', { delay: 35 })
     await page.keyboard.type(' abc', { delay: 30 })
     for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace', { delay: 30 })
   }
-  const paints = await paintsOf(page)
-  await page.close()
-  return paints
 }
 
 try {
   const bare = await floor()
+  const bareEditor = await editorFloor(await floorEditorScript())
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
   await page.goto(`${base}/studio`)
   await page.getByRole('button', { name: /Edit a new version\s*: Force, consent/ }).click()
@@ -136,6 +184,7 @@ try {
   console.log(`  diagnostics after the last keystroke: median ${fmt(percentile(diagnostics, 50))}, p95 ${fmt(percentile(diagnostics, 95))}  (target ≤ 300 ms)`)
   console.log(`  keystroke to paint:                   median ${fmt(percentile(paints, 50))}, p95 ${fmt(percentile(paints, 95))}  (target p95 ≤ 16 ms)`)
   console.log(`  floor, a bare textarea:               median ${fmt(percentile(bare, 50))}, p95 ${fmt(percentile(bare, 95))}  (the same typing, ${bare.length} keystrokes)`)
+  console.log(`  floor, the same editor alone:         median ${fmt(percentile(bareEditor, 50))}, p95 ${fmt(percentile(bareEditor, 95))}  (CodeMirror, this setup and draft, ${bareEditor.length} keystrokes)`)
 } finally {
   await browser.close()
   server?.kill()

@@ -95,6 +95,35 @@ test('a mistake appears at its line as it is typed, and clears when fixed', asyn
   await expect(page.getByText('No problems: the rulebook passes every check.')).toBeVisible()
 })
 
+test('completion offers ids where an id is expected, and hovering a property shows its documentation, both inside the editor', async ({ page }) => {
+  await newBlankDraft(page)
+  const editorBox = (await page.locator('.studio-editor').boundingBox())!
+  const inside = (box: { x: number; y: number; width: number; height: number } | null) => {
+    expect(box).not.toBeNull()
+    expect(box!.x).toBeGreaterThanOrEqual(editorBox.x - 1)
+    expect(box!.y).toBeGreaterThanOrEqual(editorBox.y - 1)
+    expect(box!.x + box!.width).toBeLessThanOrEqual(editorBox.x + editorBox.width + 1)
+    expect(box!.y + box!.height).toBeLessThanOrEqual(editorBox.y + editorBox.height + 1)
+  }
+
+  // The first line in view: a tooltip shown above it would leave the editor, so it comes below.
+  await page.locator('.cm-line', { hasText: 'format: casework-rulebook/1' }).hover({ position: { x: 20, y: 6 } })
+  const hover = page.locator('.cw-hover')
+  await expect(hover).toContainText('format')
+  await expect(hover).toContainText('The rulebook format and its version')
+  inside(await hover.boundingBox())
+
+  await endOfLine(page, 24) // `    section: force`
+  for (let i = 0; i < 'force'.length; i++) await page.keyboard.press('Backspace')
+  await page.keyboard.press('Control+Space')
+  const options = page.getByRole('listbox').getByRole('option')
+  await expect(options.filter({ hasText: /^force/ })).toHaveCount(1)
+  inside(await page.getByRole('listbox').boundingBox())
+  // Clicked: CodeMirror ignores an Enter that comes within 75 ms of the list opening.
+  await options.filter({ hasText: /^force/ }).click()
+  await expect(page.getByText('No problems: the rulebook passes every check.')).toBeVisible()
+})
+
 test('guidance edited in the text shows in the preview, which keeps its answers', async ({ page }) => {
   await newBlankDraft(page)
   await page.getByRole('tab', { name: 'Preview' }).click()
