@@ -3,6 +3,7 @@ import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 import { shippedRulebooks } from './scripts/vite-plugin-rulebooks.ts'
+import { stylesheetFirst } from './scripts/vite-plugin-stylesheet-first.ts'
 
 /** The policy the built app must work under: no inline script, no eval, nothing from elsewhere. */
 export const contentSecurityPolicy =
@@ -70,7 +71,7 @@ export function pwa(mode: string) {
 // the rulebooks, the typefaces and the service worker's scope all follow it.
 export default defineConfig(({ mode }) => ({
   base: mode === 'lms' ? './' : process.env.CASEWORK_BASE || undefined,
-  plugins: [vue(), shippedRulebooks(undefined, { none: mode === 'lms' }), pwa(mode)],
+  plugins: [vue(), shippedRulebooks(undefined, { none: mode === 'lms' }), pwa(mode), stylesheetFirst()],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
