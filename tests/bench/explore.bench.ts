@@ -11,15 +11,34 @@
  * asking about several conclusions could) is shown apart, as a cache: it never counts.
  */
 import { execFileSync } from 'node:child_process'
-import { createSums } from '../../src/engine/explore/sums.ts'
 import { readFileSync } from 'node:fs'
 import { Bench } from 'tinybench'
-import { loadRulebook } from '../../src/engine/load.ts'
-import { compileRulebook, type CompiledRulebook } from '../../src/engine/compile.ts'
-import { explore } from '../../src/engine/explore/explore.ts'
-import { renderPaths } from '../../src/cli/commands/paths.ts'
-import { whatIf } from '../../src/engine/whatif.ts'
+import type { CompiledRulebook } from '../../src/engine/compile.ts'
 import { answerAll, generateRulebook } from './generate.ts'
+import { importBuilt } from './built.ts'
+
+// Timed as built (see built.ts), not as tsx runs it.
+const built = await importBuilt<{
+  sums: typeof import('../../src/engine/explore/sums.ts')
+  load: typeof import('../../src/engine/load.ts')
+  compile: typeof import('../../src/engine/compile.ts')
+  explore: typeof import('../../src/engine/explore/explore.ts')
+  paths: typeof import('../../src/cli/commands/paths.ts')
+  whatif: typeof import('../../src/engine/whatif.ts')
+}>({
+  sums: 'src/engine/explore/sums.ts',
+  load: 'src/engine/load.ts',
+  compile: 'src/engine/compile.ts',
+  explore: 'src/engine/explore/explore.ts',
+  paths: 'src/cli/commands/paths.ts',
+  whatif: 'src/engine/whatif.ts',
+})
+const { createSums } = built.sums
+const { loadRulebook } = built.load
+const { compileRulebook } = built.compile
+const { explore } = built.explore
+const { renderPaths } = built.paths
+const { whatIf } = built.whatif
 
 const flagshipFile = 'rules/venezuela-dock-strike.yaml'
 const flagship = compileRulebook(loadRulebook(readFileSync(flagshipFile, 'utf8'), flagshipFile).rulebook!)
