@@ -46,6 +46,14 @@ describe('the student bundle', () => {
     expect(totalGzipped, `student path: ${(totalGzipped / 1024).toFixed(1)} KB (${listing})`).toBeLessThanOrEqual(budget)
   })
 
+  // Each script the page asks for is one more request the service worker answers, one at a time,
+  // before the shell can paint on a reload: the first load's modules travel in one chunk (the
+  // `$initial` group in vite.config.ts), not ten.
+  it.runIf(existsSync(`${dist}/.vite/manifest.json`))('asks for at most three scripts on the first load', () => {
+    const { files } = measureStudentBundle(dist)
+    expect(files.map((f) => f.file).length, files.map((f) => f.file).join(', ')).toBeLessThanOrEqual(3)
+  })
+
   it.runIf(existsSync(`${dist}/.vite/manifest.json`))('keeps the YAML parser, the validator and DOCX out of the eager chunks', async () => {
     const { readFileSync } = await import('node:fs')
     const { files } = measureStudentBundle(dist)
