@@ -6,6 +6,12 @@ import type { FileExpectation, LoadMessage, LoadOutcome, LoadProgress } from '@/
 
 export type { FileExpectation, LoadOutcome, LoadProgress }
 
+/**
+ * What reading gave; with `keep`, a rulebook without errors also carries `kept`: whether the
+ * worker has kept it in IndexedDB (false where there is no worker, or it could not).
+ */
+export type LoadedOutcome = LoadOutcome & { kept?: Promise<boolean> }
+
 /** Reading was cancelled by the student. */
 export class LoadCancelled extends Error {
   constructor() {
@@ -56,22 +62,28 @@ function takeWorker(): Worker {
   return startWorker()
 }
 
-/** Reads and checks a file off the main thread; rejects with `LoadCancelled` when `signal` aborts. */
+/**
+ * Reads and checks a file off the main thread; rejects with `LoadCancelled` when `signal` aborts.
+ * With `keep`, the worker then keeps a rulebook without errors in IndexedDB, and is ended once it
+ * has (or when `signal` aborts).
+ */
 export function loadFile(
   file: File,
-  options: { expect?: FileExpectation; onProgress?: (progress: LoadProgress) => void; signal?: AbortSignal } = {},
-): Promise<LoadOutcome> {
-  const { expect = 'any', onProgress = () => {}, signal } = options
+  options: { expect?: FileExpectation; onProgress?: (progress: LoadProgress) => void; signal?: AbortSignal; keep?: boolean } = {},
+): Promise<LoadedOutcome> {
+  const { expect = 'any', onProgress = () => {}, signal, keep = false } = options
   if (signal?.aborted) return Promise.reject(new LoadCancelled())
-  const request = { file, name: file.name, expect }
+  const request = { file, name: file.name, expect, keep }
   if (typeof Worker === 'undefined') {
     return import('@/workers/load-job').then(({ runLoad }) => runLoad(request, onProgress))
   }
   return new Promise((resolve, reject) => {
     const worker = takeWorker()
+    let settleKept: ((kept: boolean) => void) | undefined
     const finish = () => {
       worker.terminate()
       signal?.removeEventListener('abort', abort)
+      settleKept?.(false)
     }
     // Ending the worker stops the work at once, wherever it is.
     const abort = () => {
@@ -82,7 +94,13 @@ export function loadFile(
     worker.onmessage = (event: MessageEvent<LoadMessage>) => {
       const message = event.data
       if (message.type === 'progress') onProgress(message.progress)
-      else {
+      else if (message.type === 'kept') {
+        settleKept?.(message.kept)
+        finish()
+      } else if (message.type === 'done' && keep && message.outcome.kind === 'rulebook' && message.outcome.rulebook) {
+        // The worker goes on to keep the rulebook; it is ended once it says it has.
+        resolve({ ...message.outcome, kept: new Promise<boolean>((settle) => (settleKept = settle)) })
+      } else {
         finish()
         if (message.type === 'done') resolve(message.outcome)
         else reject(new Error(message.message))

@@ -48,6 +48,11 @@ export interface RulebookRecord {
   savedAt: string
 }
 
+/** The record that keeps a rulebook opened from the file `file`, as of now. */
+export function rulebookRecord(file: string, rulebook: Rulebook, contentHash: string): RulebookRecord {
+  return { version: RECORD_VERSION, contentHash, file, rulebook, savedAt: new Date().toISOString() }
+}
+
 /** The summary of a session, as the start page lists it. */
 export function summarizeWorkbook(
   id: string,

@@ -203,6 +203,11 @@ export const storage = {
     return migrateRulebookRecord(await (await db()).get('rulebooks', contentHash))
   },
 
+  /** Whether a rulebook with this content is kept (without reading it: it can be megabytes). */
+  async hasRulebook(contentHash: string): Promise<boolean> {
+    return (await (await db()).getKey('rulebooks', contentHash)) !== undefined
+  },
+
   async putRulebook(record: RulebookRecord): Promise<void> {
     await (await db()).put('rulebooks', record)
   },

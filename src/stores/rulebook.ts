@@ -5,6 +5,7 @@ import { hasErrors, type Problem } from '@/engine/problems'
 import type { Rulebook } from '@/engine/generated/rulebook'
 import type { RulebookReference } from '@/engine/generated/session'
 import { storage } from '@/persistence/storage'
+import { rulebookRecord } from '@/persistence/records'
 import { LoadCancelled, loadFile, type LoadProgress } from '@/persistence/load-file'
 import { looksLikeSession } from '@/engine/file-kind'
 import { toShipped, type ShippedRulebook, type ShippedRulebookSource } from './shipped'
@@ -16,6 +17,8 @@ export interface LoadedRulebook {
   rulebook: Rulebook
   contentHash: string
   origin: 'shipped' | 'file'
+  /** For a file: whether the file-reading worker has kept it in IndexedDB already. */
+  kept?: Promise<boolean>
 }
 
 /** What opening a rulebook file from disk gave: the rulebook, or the problems that stop it. */
@@ -114,13 +117,9 @@ export const useRulebookStore = defineStore('rulebook', () => {
   /** Keeps a rulebook opened from disk, so workbooks made with it can be resumed after a reload. */
   async function keep(loaded: LoadedRulebook): Promise<void> {
     if (loaded.origin !== 'file') return
-    await storage.putRulebook({
-      version: 1,
-      contentHash: loaded.contentHash,
-      file: loaded.file,
-      rulebook: loaded.rulebook,
-      savedAt: new Date().toISOString(),
-    })
+    // Kept by the worker that read it, unless another tab has cleared it away since.
+    if ((await loaded.kept) && (await storage.hasRulebook(loaded.contentHash))) return
+    await storage.putRulebook(rulebookRecord(loaded.file, loaded.rulebook, loaded.contentHash))
   }
 
   /**
@@ -137,6 +136,7 @@ export const useRulebookStore = defineStore('rulebook', () => {
       const outcome = await loadFile(file, {
         signal: abort.signal,
         onProgress: (progress) => (openProgress.value = progress),
+        keep: true,
       })
       if (outcome.kind === 'session') return { name: file.name, problems: [], isSession: true }
       const { rulebook, contentHash, problems } = outcome
@@ -151,6 +151,7 @@ export const useRulebookStore = defineStore('rulebook', () => {
                 rulebook: markRaw(rulebook),
                 contentHash,
                 origin: 'file',
+                ...(outcome.kept ? { kept: outcome.kept } : {}),
               })
             : undefined,
       }

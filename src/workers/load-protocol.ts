@@ -12,6 +12,11 @@ export interface LoadRequest {
   file: Blob
   name: string
   expect: FileExpectation
+  /**
+   * Keep a rulebook without errors in IndexedDB once it has been reported (load.worker.ts), so
+   * starting a workbook on it need not copy it there on the page's thread.
+   */
+  keep?: boolean
 }
 
 /** Where reading has got to: reading bytes (with the share read), parsing, or checking. */
@@ -38,3 +43,5 @@ export type LoadMessage =
   | { type: 'progress'; progress: LoadProgress }
   | { type: 'done'; outcome: LoadOutcome }
   | { type: 'failed'; message: string }
+  /** After `done`, when asked to keep the rulebook: whether it is now in IndexedDB. */
+  | { type: 'kept'; kept: boolean }

@@ -60,6 +60,23 @@ test('opens a dropped rulebook file and starts a workbook from it, which survive
   await page.getByText('Drop a file here').dispatchEvent('drop', { dataTransfer })
   const card = page.getByRole('article', { name: 'A fixed rulebook' })
   await expect(card).toContainText('From fixed.yaml')
+  // The worker that read it keeps it in IndexedDB, before the student starts a workbook.
+  const keptFiles = () =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('casework')
+          open.onerror = () => reject(open.error)
+          open.onsuccess = () => {
+            const all = open.result.transaction('rulebooks').objectStore('rulebooks').getAll()
+            all.onsuccess = () => {
+              open.result.close()
+              resolve(all.result.map((record: { file: string }) => record.file))
+            }
+          }
+        }),
+    )
+  await expect.poll(keptFiles).toEqual(['fixed.yaml'])
   await card.getByRole('button', { name: 'Start a workbook' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Start workbook' }).click()
   await page.getByRole('link', { name: /^Begin with Q1/ }).click()

@@ -4,6 +4,8 @@ import type { LoadMessage, LoadRequest } from '@/workers/load-protocol'
 /** A stand-in for the file-reading worker: answers each request with an empty rulebook outcome. */
 class FakeWorker {
   static made: FakeWorker[] = []
+  /** What the next worker reports as read. */
+  static outcome: unknown = { kind: 'rulebook', problems: [] }
   onmessage: ((event: MessageEvent<LoadMessage>) => void) | null = null
   onerror: ((event: Event) => void) | null = null
   terminated = false
@@ -22,7 +24,10 @@ class FakeWorker {
   }
   postMessage(request: LoadRequest) {
     this.requests.push(request)
-    queueMicrotask(() => this.onmessage?.({ data: { type: 'done', outcome: { kind: 'rulebook', problems: [] } } } as unknown as MessageEvent<LoadMessage>))
+    queueMicrotask(() => this.send({ type: 'done', outcome: FakeWorker.outcome } as LoadMessage))
+  }
+  send(message: LoadMessage) {
+    this.onmessage?.({ data: message } as MessageEvent<LoadMessage>)
   }
   terminate() {
     this.terminated = true
@@ -34,6 +39,7 @@ const file = () => new File(['id: x'], 'x.yaml')
 describe('persistence/load-file: a worker started ahead of the file', () => {
   beforeEach(() => {
     FakeWorker.made = []
+    FakeWorker.outcome = { kind: 'rulebook', problems: [] }
     vi.stubGlobal('Worker', FakeWorker)
     vi.resetModules()
   })
@@ -77,5 +83,48 @@ describe('persistence/load-file: a worker started ahead of the file', () => {
     // A later visit to the picker prepares a fresh one.
     prepareLoadWorker()
     expect(FakeWorker.made).toHaveLength(2)
+  })
+
+  describe('keeping the rulebook it read', () => {
+    const checked = { kind: 'rulebook', rulebook: { id: 'x' }, contentHash: 'abc', problems: [] }
+
+    it('asks the worker to keep it, and ends the worker only once it says it has', async () => {
+      FakeWorker.outcome = checked
+      const { loadFile } = await import('@/persistence/load-file')
+      const outcome = await loadFile(file(), { keep: true })
+      const worker = FakeWorker.made[0]!
+      expect(worker.requests[0]!.keep).toBe(true)
+      expect(outcome).toMatchObject(checked)
+      // Reported before it is kept: the student sees the rulebook without waiting for the copy.
+      expect(worker.terminated).toBe(false)
+      worker.send({ type: 'kept', kept: true })
+      await expect(outcome.kept).resolves.toBe(true)
+      expect(worker.terminated).toBe(true)
+    })
+
+    it('says it was not kept when the worker could not, or was stopped first', async () => {
+      FakeWorker.outcome = checked
+      const { loadFile } = await import('@/persistence/load-file')
+      const refused = await loadFile(file(), { keep: true })
+      FakeWorker.made[0]!.send({ type: 'kept', kept: false })
+      await expect(refused.kept).resolves.toBe(false)
+
+      const stop = new AbortController()
+      const stopped = await loadFile(file(), { keep: true, signal: stop.signal })
+      stop.abort()
+      await expect(stopped.kept).resolves.toBe(false)
+      expect(FakeWorker.made[1]!.terminated).toBe(true)
+    })
+
+    it('does not wait for a rulebook with errors, a workbook, or when not asked', async () => {
+      const { loadFile } = await import('@/persistence/load-file')
+      FakeWorker.outcome = { kind: 'rulebook', problems: [{ code: 'x', severity: 'error' }] }
+      expect(await loadFile(file(), { keep: true })).not.toHaveProperty('kept')
+      FakeWorker.outcome = { kind: 'session', session: {}, problems: [] }
+      expect(await loadFile(file(), { keep: true })).not.toHaveProperty('kept')
+      FakeWorker.outcome = checked
+      expect(await loadFile(file())).not.toHaveProperty('kept')
+      expect(FakeWorker.made.every((worker) => worker.terminated)).toBe(true)
+    })
   })
 })

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { looksLikeSession, useRulebookStore } from '@/stores/rulebook'
 import { storage } from '@/persistence/storage'
+import { rulebookRecord } from '@/persistence/records'
 import { freshPinia, resetStorage, uiLoaded } from '../../fixtures/ui/helpers'
 
 const fixture = (name: string) =>
@@ -81,6 +82,24 @@ describe('stores/rulebook', () => {
     expect(opened.rulebook?.origin).toBe('file')
     await store.keep(opened.rulebook!)
     expect((await storage.getRulebook(opened.rulebook!.contentHash))?.file).toBe('ui.json')
+  })
+
+  it('copies a rulebook the worker has kept only if it has gone from storage since', async () => {
+    const store = useRulebookStore()
+    const loaded = { ...uiLoaded, origin: 'file' as const, file: 'ui.yaml', kept: Promise.resolve(true) }
+    const keptAs = async () => (await storage.getRulebook(loaded.contentHash))?.file
+    // As the worker keeps it; the page then has nothing to copy.
+    await storage.putRulebook(rulebookRecord('by-the-worker.yaml', loaded.rulebook, loaded.contentHash))
+    await store.keep(loaded)
+    expect(await keptAs()).toBe('by-the-worker.yaml')
+    // Cleared away since (another tab's clean-up): the page keeps it again.
+    await resetStorage()
+    await store.keep(loaded)
+    expect(await keptAs()).toBe('ui.yaml')
+    // The worker could not keep it: the page keeps it.
+    await resetStorage()
+    await store.keep({ ...loaded, kept: Promise.resolve(false) })
+    expect(await keptAs()).toBe('ui.yaml')
   })
 
   it.each([
