@@ -203,7 +203,7 @@ test('a draft survives a reload and a closed tab, and is listed on the start pag
   await newBlankDraft(page)
   await endOfLine(page, 5) // `title: A new rulebook`
   await page.keyboard.type(' on drones')
-  await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible()
+  await expect(page.getByText('All changes saved')).toBeVisible()
   await page.reload()
   await expect(editor(page)).toContainText('title: A new rulebook on drones')
   const address = page.url()
