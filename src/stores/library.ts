@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Session } from '@/engine/generated/session'
+import { compileRulebook } from '@/engine/compile'
 import {
   newWorkbookId,
   RECORD_VERSION,
@@ -41,8 +42,8 @@ export const useLibraryStore = defineStore('library', () => {
     const saved: Session = { ...session, id }
     // The student opens it next: make it the rulebook in use, compiled once for both.
     rulebookStore.use(loaded)
-    // The engine loads when a workbook is made, not with the start page.
-    const [{ compileRulebook }, { evaluate }] = await Promise.all([import('@/engine/compile'), import('@/engine/evaluate')])
+    // The evaluator loads when a workbook is made, not with the start page.
+    const { evaluate } = await import('@/engine/evaluate')
     const walk = evaluate(rulebookStore.compiled ?? compileRulebook(loaded.rulebook), saved)
     await rulebookStore.keep(loaded)
     await storage.putWorkbook({
