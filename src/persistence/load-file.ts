@@ -12,6 +12,9 @@ export type { FileExpectation, LoadOutcome, LoadProgress }
  */
 export type LoadedOutcome = LoadOutcome & { kept?: Promise<boolean> }
 
+/** How long a worker may take to keep the rulebook it read before it is ended and the page keeps it. */
+export const keepingLimitMs = 10_000
+
 /** Reading was cancelled by the student. */
 export class LoadCancelled extends Error {
   constructor() {
@@ -98,8 +101,12 @@ export function loadFile(
         settleKept?.(message.kept)
         finish()
       } else if (message.type === 'done' && keep && message.outcome.kind === 'rulebook' && message.outcome.rulebook) {
-        // The worker goes on to keep the rulebook; it is ended once it says it has.
-        resolve({ ...message.outcome, kept: new Promise<boolean>((settle) => (settleKept = settle)) })
+        // The worker goes on to keep the rulebook; it is ended once it says it has, or after
+        // `keepingLimitMs` (storage that never answers), when the page keeps the rulebook itself.
+        const limit = setTimeout(finish, keepingLimitMs)
+        const kept = new Promise<boolean>((settle) => (settleKept = settle))
+        void kept.then(() => clearTimeout(limit))
+        resolve({ ...message.outcome, kept })
       } else {
         finish()
         if (message.type === 'done') resolve(message.outcome)

@@ -116,6 +116,21 @@ describe('persistence/load-file: a worker started ahead of the file', () => {
       expect(FakeWorker.made[1]!.terminated).toBe(true)
     })
 
+    it('ends a worker that has not kept it within the limit, saying it was not kept', async () => {
+      vi.useFakeTimers()
+      FakeWorker.outcome = checked
+      const { keepingLimitMs, loadFile } = await import('@/persistence/load-file')
+      const outcome = await loadFile(file(), { keep: true })
+      const settled = vi.fn()
+      void outcome.kept!.then(settled)
+      await vi.advanceTimersByTimeAsync(keepingLimitMs - 1)
+      expect(settled).not.toHaveBeenCalled()
+      expect(FakeWorker.made[0]!.terminated).toBe(false)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(settled).toHaveBeenCalledWith(false)
+      expect(FakeWorker.made[0]!.terminated).toBe(true)
+    })
+
     it('does not wait for a rulebook with errors, a workbook, or when not asked', async () => {
       const { loadFile } = await import('@/persistence/load-file')
       FakeWorker.outcome = { kind: 'rulebook', problems: [{ code: 'x', severity: 'error' }] }
