@@ -3,6 +3,8 @@
 // `casework` starts without compiling TypeScript. This file and the built CLI are CommonJS (see
 // package.json beside each): Node loads them synchronously, without its ES module loader.
 'use strict'
+const { join } = require('node:path')
+require('./compile-cache.js').useCompileCache(join(__dirname, '..', 'dist-cli'), require('../package.json').version)
 try {
   require('../dist-cli/casework.js')
 } catch (error) {

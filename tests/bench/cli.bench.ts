@@ -5,8 +5,10 @@
  * and flags every median over its budget; never fails on time. `node -e ''` is measured beside
  * them, since on a busy machine Node's own start-up is much of what is left.
  *
- * Every run is a fresh process (cold: nothing is cached between runs but the operating system's
- * file cache, which one unmeasured run of each case warms first).
+ * Every run is a fresh process. Nothing is cached between runs but the operating system's file
+ * cache, which one unmeasured run of each case warms first, and V8's compiled code for the CLI
+ * (bin/compile-cache.js), kept as every instructor's machine keeps it after the first call;
+ * `validate` is also timed without that cache and as a first call, which writes it.
  *
  * Options: `--runs N` (default 21; the slow `paths` cases run at most 7 times); `--bin path` to
  * time another entry point (e.g. an older checkout's bin/casework.js, for a before/after figure).
@@ -45,11 +47,26 @@ interface Case {
   expect?: RegExp
   /** Variables removed from the environment for this case. */
   unset?: string[]
+  /** Variables set for this case; a function is called before each run. */
+  env?: Record<string, string | (() => string)>
 }
+const nodeAlone = "node -e '' (Node's own start-up)"
 const cases: Case[] = [
-  { name: "node -e '' (Node's own start-up)", args: ['-e', ''] },
+  { name: nodeAlone, args: ['-e', ''] },
   { name: 'casework --version', args: [bin, '--version'] },
   { name: `casework validate ${flagship}`, args: [bin, 'validate', flagship], budget: 300, expect: /0 errors/ },
+  {
+    name: 'casework validate <flagship>, without the compile cache',
+    args: [bin, 'validate', flagship],
+    expect: /0 errors/,
+    env: { NODE_DISABLE_COMPILE_CACHE: '1' },
+  },
+  {
+    name: 'casework validate <flagship>, first call (writes the compile cache)',
+    args: [bin, 'validate', flagship],
+    expect: /0 errors/,
+    env: { TMPDIR: () => mkdtempSync(join(folder, 'first-call-')) },
+  },
   {
     name: `casework paths ${flagship}`,
     args: [bin, 'paths', flagship],
@@ -75,10 +92,10 @@ const cases: Case[] = [
 // machine that sets it (this sandbox points it at a 220 KB bundle) every process starts tens of
 // milliseconds later. An instructor's machine rarely sets it, so both are timed.
 const extraCerts = 'NODE_EXTRA_CA_CERTS'
+const without = ` (without ${extraCerts})`
 if (process.env[extraCerts]) {
-  const without = ` (without ${extraCerts})`
   cases.push(
-    { name: `node -e ''${without}`, args: ['-e', ''], unset: [extraCerts] },
+    { name: `${nodeAlone}${without}`, args: ['-e', ''], unset: [extraCerts] },
     { name: `casework validate <flagship>${without}`, args: [bin, 'validate', flagship], budget: 300, expect: /0 errors/, unset: [extraCerts] },
   )
 }
@@ -90,9 +107,10 @@ function median(samples: number[]): number {
 }
 
 /** One whole-process run, in milliseconds; the output's last line is kept for the report. */
-function time({ name, args, expect, unset = [] }: Case): { ms: number; last: string } {
+function time({ name, args, expect, unset = [], env: set = {} }: Case): { ms: number; last: string } {
   const env = { ...process.env }
   for (const variable of unset) delete env[variable]
+  for (const [variable, value] of Object.entries(set)) env[variable] = typeof value === 'function' ? value() : value
   const start = process.hrtime.bigint()
   const result = spawnSync(process.execPath, args, { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
   const ms = Number(process.hrtime.bigint() - start) / 1e6
@@ -125,14 +143,17 @@ try {
     if (budget !== undefined && p50 > budget) missed.push(`${name}: median ${shown(p50)} > ${shown(budget)}`)
     console.log(`${name.padEnd(72)} ${shown(p50).padStart(9)} ${shown(Math.min(...mine)).padStart(9)}  ${String(mine.length).padStart(4)}  ${verdict}`)
   })
-  const node = median(samples[0]!)
-  console.log(`\ncasework's own share of validate (median above Node's start-up): ${shown(median(samples[2]!) - node)}`)
-  if (cases.length > 6) {
-    console.log(`the same without ${extraCerts}: ${shown(median(samples[7]!) - median(samples[6]!))} (Node's start-up: ${shown(median(samples[6]!))})`)
+  const medianOf = (name: string) => median(samples[cases.findIndex((bench) => bench.name === name)]!)
+  const lastLineOf = (name: string) => lastLines[cases.findIndex((bench) => bench.name === name)]
+  const validate = `casework validate ${flagship}`
+  console.log(`\ncasework's own share of validate (median above Node's start-up): ${shown(medianOf(validate) - medianOf(nodeAlone))}`)
+  if (process.env[extraCerts]) {
+    const node = medianOf(`${nodeAlone}${without}`)
+    console.log(`the same without ${extraCerts}: ${shown(medianOf(`casework validate <flagship>${without}`) - node)} (Node's start-up: ${shown(node)})`)
   }
   console.log(`load average after: ${load()}`)
-  console.log(`paths on the flagship says: ${lastLines[3]}`)
-  console.log(`paths on 1,000 questions says: ${lastLines[5]}`)
+  console.log(`paths on the flagship says: ${lastLineOf(`casework paths ${flagship}`)}`)
+  console.log(`paths on 1,000 questions says: ${lastLineOf('casework paths <generated, 1,000 questions>')}`)
   console.log("whatif's budget (≤ 50 ms) is for the engine call, not the whole process: see `npm run bench:explore`.")
   console.log(
     missed.length === 0

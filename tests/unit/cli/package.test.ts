@@ -95,6 +95,7 @@ describe('the packed casework package', { timeout: 60_000 }, () => {
     expect(tarballFiles).toEqual(
       expect.arrayContaining([
         'bin/casework.js',
+        'bin/compile-cache.js',
         'dist-cli/casework.js',
         // Both CommonJS, loaded without Node's ES module loader.
         'bin/package.json',
@@ -108,7 +109,7 @@ describe('the packed casework package', { timeout: 60_000 }, () => {
     )
     const outside = tarballFiles.filter(
       (path) =>
-        !/^(bin\/casework\.js|(bin|dist-cli)\/package\.json|dist-cli\/.+\.(js|woff2)|dist-lms\/.+|schemas\/[a-z]+\.schema\.json|schemas\/scorm2004\/.+\.(xsd|md)|README\.md|LICENSE|package\.json)$/.test(
+        !/^(bin\/(casework|compile-cache)\.js|(bin|dist-cli)\/package\.json|dist-cli\/.+\.(js|woff2)|dist-lms\/.+|schemas\/[a-z]+\.schema\.json|schemas\/scorm2004\/.+\.(xsd|md)|README\.md|LICENSE|package\.json)$/.test(
           path,
         ),
     )
