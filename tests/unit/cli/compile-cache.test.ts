@@ -24,9 +24,9 @@ const base = () => join(temp, `casework-compile-cache-${user}`)
 const folder = () => join(base(), `${packageJson.version}-node${process.version}-${process.arch}`)
 
 function casework(args: string[], env: Record<string, string> = {}) {
-  const variables = { ...process.env, TMPDIR: temp, ...env }
+  const variables: NodeJS.ProcessEnv = { ...process.env, TMPDIR: temp }
   delete variables.NODE_DISABLE_COMPILE_CACHE
-  if (env.NODE_DISABLE_COMPILE_CACHE) variables.NODE_DISABLE_COMPILE_CACHE = env.NODE_DISABLE_COMPILE_CACHE
+  Object.assign(variables, env)
   return spawnSync(process.execPath, [join(repoRoot, 'bin/casework.js'), ...args], { cwd: repoRoot, env: variables, encoding: 'utf8' })
 }
 

@@ -4,6 +4,9 @@ import { flushPromises, mount } from '@vue/test-utils'
 import App from '@/App.vue'
 import { useWorkbookStore } from '@/stores/workbook'
 import { loadMarkdown } from '@/composables/useMarkdown'
+import WorkbookView from '@/views/WorkbookView.vue'
+import QuestionView from '@/views/QuestionView.vue'
+import QuestionWorkArea from '@/components/question/QuestionWorkArea.vue'
 import { freshPinia, openNewWorkbook, resetStorage, routerAt } from '../../fixtures/ui/helpers'
 
 async function mountAt(path: string, pinia = freshPinia()) {
@@ -13,6 +16,18 @@ async function mountAt(path: string, pinia = freshPinia()) {
   await loadMarkdown().catch(() => undefined)
   await flushPromises()
   return { wrapper, router }
+}
+
+/** Counts a mounted component's renders from now on (Vue reads `instance.render` on each). */
+function countRenders(component: { vm: { $: unknown } }): () => number {
+  const instance = component.vm.$ as { render: (this: unknown, ...args: unknown[]) => unknown }
+  const render = instance.render
+  let renders = 0
+  instance.render = function (...args) {
+    renders++
+    return render.apply(this, args)
+  }
+  return () => renders
 }
 
 describe('views/WorkbookView', () => {
@@ -128,6 +143,39 @@ describe('views/WorkbookView', () => {
     await workbook.open(id)
     await flushPromises()
     expect(wrapper.get('main h1').text()).toBe('Q1. Use of force')
+    wrapper.unmount()
+  })
+
+  it('re-renders only the work area as the student types, and only the save state as it saves', async () => {
+    const pinia = freshPinia()
+    const workbook = await openNewWorkbook()
+    const { wrapper } = await mountAt(`/workbooks/${workbook.id}/questions/use-of-force`, pinia)
+    await wrapper.get('input[type=radio][value=yes]').trigger('change')
+    await flushPromises()
+    const workbookRenders = countRenders(wrapper.findComponent(WorkbookView))
+    const questionRenders = countRenders(wrapper.findComponent(QuestionView))
+    const workRenders = countRenders(wrapper.findComponent(QuestionWorkArea))
+    const textarea = wrapper.get('textarea')
+    for (const text of ['T', 'Th', 'The']) {
+      await textarea.setValue(text)
+      await nextTick()
+    }
+    const store = useWorkbookStore()
+    store.saveStatus = 'saving'
+    await nextTick()
+    expect(wrapper.get('header').text()).toContain('Saving…')
+    store.saveStatus = 'saved'
+    store.lastSavedAt = new Date().toISOString()
+    await nextTick()
+    expect(wrapper.get('header').text()).toContain('All work saved')
+    expect(store.work('use-of-force')?.reasoning?.issue).toBe('The')
+    expect(workRenders()).toBe(3)
+    expect(questionRenders()).toBe(0)
+    expect(workbookRenders()).toBe(0)
+    // An answer changes what the page shows around the work: it re-renders the page.
+    await wrapper.get('input[type=radio][value=no]').trigger('change')
+    await nextTick()
+    expect(questionRenders()).toBeGreaterThan(0)
     wrapper.unmount()
   })
 
