@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 /**
  * Every screen at phone widths (320, 390 and 430 px) and at a desktop's: no horizontal scroll, the
- * workbook's header keeping its save status, progress and Shortcuts in view, the facts panel inside
- * the viewport; and axe-core's WCAG 2.1 AA rules on every screen at 390 and 1440 px.
+ * workbook's header keeping its save status, progress and Shortcuts within the width, the facts
+ * panel inside the viewport, the header scrolling away with a question on a phone; and axe-core's
+ * WCAG 2.1 AA rules on every screen at 390 and 1440 px.
  */
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page } from '@playwright/test'
@@ -147,6 +148,24 @@ async function everyScreen(page: Page, check: (where: string) => Promise<void>) 
   await expect(page.getByText('Read-only: seminar/ada.casework.json')).toBeVisible()
   await check('a student’s report in the class view')
 }
+
+test('on a phone the header scrolls away with the question, and each new question starts at the top', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await startFlagshipWorkbook(page)
+  const header = page.getByRole('banner')
+  await expect(header).toBeInViewport()
+  await page.getByLabel('Conclusion', { exact: true }).scrollIntoViewIfNeeded()
+  await expect(header).not.toBeInViewport()
+  const heading = page.getByRole('heading', { level: 1 })
+  await page.locator('.pager__link--next').click()
+  await expect(heading).toContainText('Q2.')
+  await expect(header).toBeInViewport()
+  await expect(heading).toBeInViewport()
+  // A desktop keeps its header in place: only the main pane scrolls.
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.getByLabel('Conclusion', { exact: true }).scrollIntoViewIfNeeded()
+  await expect(header).toBeInViewport()
+})
 
 for (const width of [320, 390, 430]) {
   test(`no screen scrolls sideways at ${width} px`, async ({ page }) => {
