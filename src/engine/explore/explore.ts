@@ -4,6 +4,7 @@ import { createSums, type ExploreLimits, type Sums } from './sums.ts'
 import { intersection, literal, simplify, type Cube, type Terms } from './terms.ts'
 import { answerSetOf, completeFeasible, feasible, type AnswerSet } from './answer-sets.ts'
 import { notAskedBit } from './layout.ts'
+import { provablyApart } from './apart.ts'
 
 /** Likely mistakes the explorer finds in one conclusion. */
 export type ConclusionWarning =
@@ -192,6 +193,9 @@ export function findClash(
   const { layout } = sums
   const scenarioBit = options.scenario === undefined ? -1 : layout.scenarios.indexOf(options.scenario)
   const scenarioCube = scenarioBit >= 0 ? literal(layout.scenarioVar, 1n << BigInt(scenarioBit)) : undefined
+  // Most pairs never hold together, and a short proof usually shows it: the product of their
+  // sums, often thousands of meetings, is then never built.
+  if (provablyApart(sums, first, second, scenarioCube)) return undefined
   const a = sums.conclusion(first).yes
   const b = sums.conclusion(second).yes
   const both = intersection([a, b, ...(scenarioCube ? [{ cubes: [scenarioCube], cut: false }] : [])], sums.budget)

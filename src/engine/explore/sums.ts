@@ -35,6 +35,8 @@ export interface Sums {
   question(index: number): Split
   /** Walks on which the conclusion holds, and on which it fails. */
   conclusion(index: number): Split
+  /** Walks on which a test of a question or of the scenario (not a conclusion's name) is true, and false. */
+  test(node: ConditionNode): Split
   /** The same walks, each cube with the answers that make its questions asked or not: only walks that exist. */
   expand(terms: Terms, options?: { first?: boolean; accept?: (cube: Cube) => boolean }): Terms
 }
@@ -396,6 +398,7 @@ export function createSums(compiled: CompiledRulebook, limits: ExploreLimits = {
     budget,
     question: (index) => ensure(index),
     conclusion: (index) => ensure(questionCount + index),
+    test: (node) => (node.type === 'scenario' ? split(node) : 'subject' in node ? questionTest(node) : none),
     expand,
   }
 }
