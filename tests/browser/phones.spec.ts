@@ -167,6 +167,40 @@ test('on a phone the header scrolls away with the question, and each new questio
   await expect(header).toBeInViewport()
 })
 
+test('on a phone, once the header has scrolled away, a slim bar at the top opens the outline and the facts', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await startFlagshipWorkbook(page)
+  const bar = page.getByRole('group', { name: /while the header is scrolled away/ })
+  await expect(bar).toBeHidden()
+  await page.getByLabel('Conclusion', { exact: true }).scrollIntoViewIfNeeded()
+  await expect(page.getByRole('banner')).not.toBeInViewport()
+  await expect(bar).toBeVisible()
+  await expect(bar).toContainText('0/46 answered')
+  const box = (await bar.boundingBox())!
+  expect(box.y).toBe(0)
+  expect(box.height).toBeLessThan(60)
+  await expectNoViolations(page, 'the workbook scrolled, with the slim bar')
+  await expectNoHorizontalScroll(page, 'the workbook scrolled, with the slim bar')
+
+  await bar.getByRole('button', { name: 'Outline' }).click()
+  const outline = page.getByRole('navigation', { name: 'Outline' })
+  await expect(outline).toBeInViewport()
+  await expect(outline).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(outline).not.toBeInViewport()
+  await bar.getByRole('button', { name: 'Facts' }).click()
+  await expect(page.getByRole('complementary', { name: 'Facts' })).toBeInViewport()
+  await page.getByRole('button', { name: 'Close facts' }).click()
+
+  // Back at the top, the header's own buttons are there again, and the bar goes.
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await expect(bar).toBeHidden()
+  // A desktop never shows it: its header stays in place.
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.getByLabel('Conclusion', { exact: true }).scrollIntoViewIfNeeded()
+  await expect(bar).toBeHidden()
+})
+
 for (const width of [320, 390, 430]) {
   test(`no screen scrolls sideways at ${width} px`, async ({ page }) => {
     test.setTimeout(120_000)
