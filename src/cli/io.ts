@@ -1,3 +1,5 @@
+import type { PieceCache } from '../engine/source.ts'
+
 /** What a command may do to the outside world; `main.ts` supplies the real one, tests a fake. */
 export interface CliIo {
   stdout(text: string): void
@@ -19,6 +21,11 @@ export interface CliIo {
    * `casework class` reads folders of sessions with it.
    */
   listFolder?(path: string): Promise<string[] | undefined>
+  /**
+   * Where the values of a rulebook's pieces are kept between runs (see piece-cache.ts), so that
+   * reading it again parses only what changed; absent in tests and when turned off.
+   */
+  pieceCache?(file: string): PieceCache | undefined
 }
 
 /** A command: takes its own arguments (after the command name) and returns an exit code. */

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { run } from './run.ts'
 import { exitCode } from './io.ts'
+import { openPieceCache, type FilePieceCache } from './piece-cache.ts'
 
 /**
  * A reader that closed the pipe (`casework report … | head -1`) has all it wants: that is a normal
@@ -48,6 +49,7 @@ function drained(stream: NodeJS.WriteStream): Promise<void> {
 async function main(): Promise<void> {
   const stdout = pipeTo(process.stdout)
   const stderr = pipeTo(process.stderr)
+  const pieceCaches = new Map<string, FilePieceCache | undefined>()
   try {
     process.exitCode = await run(process.argv.slice(2), {
       stdout,
@@ -66,6 +68,10 @@ async function main(): Promise<void> {
           .map((entry) => join(entry.parentPath, entry.name))
           .sort()
       },
+      pieceCache(file) {
+        if (!pieceCaches.has(file)) pieceCaches.set(file, openPieceCache(file))
+        return pieceCaches.get(file)
+      },
     })
   } catch (error) {
     // A bug in casework, not a mistake in the rulebook: say so, with what a bug report needs.
@@ -78,6 +84,8 @@ async function main(): Promise<void> {
   // finish optimising code in the background that will never run again (tens of milliseconds of
   // `casework validate`).
   await Promise.all([drained(process.stdout), drained(process.stderr)])
+  // After the output: the student-facing result never waits for the cache to be written.
+  for (const cache of pieceCaches.values()) cache?.save()
   process.exit()
 }
 

@@ -38,7 +38,7 @@ export async function loadWork(
   }
   const [rulebookText, sessionText] = texts as [string, string]
   // Only errors are shown here: the explorer's warnings are `casework validate`'s to give.
-  const loaded = loadRulebook(rulebookText, rulebookFile, undefined, { explore: false })
+  const loaded = loadRulebook(rulebookText, rulebookFile, undefined, { explore: false, pieces: io.pieceCache?.(rulebookFile) })
   const read = parseSession(sessionText, sessionFile)
   if (!loaded.rulebook || !read.session) {
     const problems = [...loaded.problems.filter((p) => p.severity === 'error'), ...read.problems]

@@ -2,7 +2,7 @@ import type { Rulebook } from './generated/rulebook.ts'
 import rulebookSchema from '../../schemas/rulebook.schema.json' with { type: 'json' }
 import validateRulebook from './generated/validate-rulebook.js'
 import { hasErrors, type Problem } from './problems.ts'
-import { parseSource, sourceProblem, type SourceFile } from './source.ts'
+import { parseSource, sourceProblem, type PieceCache, type SourceFile } from './source.ts'
 import { schemaProblems } from './schema-problems.ts'
 import { lintRulebook, type LintOptions } from './lint.ts'
 import { limits, sizeInWords, tidyProblem } from './limits.ts'
@@ -28,7 +28,10 @@ export type LoadStep = 'parse' | 'schema' | 'lint'
 
 /** What loading checks beyond errors. */
 /** What to check while loading, and ways to hear from the check (see `LintOptions`). */
-export type LoadOptions = LintOptions
+export interface LoadOptions extends LintOptions {
+  /** Values of pieces of the text parsed before (the CLI keeps them between runs): see `PieceCache`. */
+  pieces?: PieceCache
+}
 
 /**
  * Reads a rulebook written in YAML or JSON: parses it keeping positions, validates it against
@@ -60,7 +63,7 @@ function loadUnchecked(text: string, file: string, onStep: ((step: LoadStep) => 
     }
   }
   onStep?.('parse')
-  const source = parseSource(text, file)
+  const source = parseSource(text, file, { pieces: options.pieces })
   const syntax = source.syntaxErrors.map((problem) => sourceProblem(problem, file, 'the file cannot be read as YAML'))
   if (syntax.length > 0) return { rulebook: undefined, problems: syntax }
 

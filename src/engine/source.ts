@@ -3,6 +3,7 @@ import { load as loadYaml, CORE_SCHEMA } from 'js-yaml'
 import type { Problem, Range } from './problems.ts'
 import { excerpt, limits } from './limits.ts'
 import { locateJson, scanJson, yamlTooDeepAt, type RepeatedKey } from './scan.ts'
+import { cutYaml, joinYaml } from './yaml-chunks.ts'
 
 /** A mistake found while reading a file, before its content is checked: located, in Casework's words. */
 export interface SourceProblem {
@@ -85,14 +86,51 @@ const looksLikeJson = (text: string) => /^\s*[{[]/.test(text)
  * problems, so the slower `yaml` document that keeps them is built on first use, or at once when
  * the fast parse fails (it then reports every syntax mistake, located).
  */
-function fastParse(text: string): { ok: true; value: unknown } | { ok: false } {
+function fastParse(text: string, pieces?: PieceCache): { ok: true; value: unknown } | { ok: false } {
   if (mayDefineAnchor(text) || mayHaveComplexKey(text)) return { ok: false }
   try {
-    const value = looksLikeJson(text) ? JSON.parse(text) : loadYaml(text, { schema: CORE_SCHEMA })
+    if (looksLikeJson(text)) return { ok: true, value: JSON.parse(text) }
+    const value = (pieces && parseInPieces(text, pieces)) ?? loadYaml(text, { schema: CORE_SCHEMA })
     return { ok: true, value }
   } catch {
     return { ok: false }
   }
+}
+
+/**
+ * Values of pieces of YAML text already parsed, by a key of their text: the CLI keeps them
+ * between runs, so that a file read again is parsed only where it changed (see yaml-chunks.ts).
+ */
+export interface PieceCache {
+  keyOf(text: string): string
+  /** The value kept for this key, or undefined. */
+  get(key: string): unknown
+  set(key: string, value: unknown): void
+}
+
+/** The file's value parsed piece by piece, each piece's value kept; undefined when it must be parsed whole. */
+function parseInPieces(text: string, cache: PieceCache): unknown {
+  const pieces = cutYaml(text)
+  if (!pieces) return undefined
+  const values: unknown[] = []
+  for (const piece of pieces) {
+    const key = cache.keyOf(piece.text)
+    const kept = cache.get(key)
+    if (kept !== undefined) {
+      values.push(kept)
+      continue
+    }
+    let value: unknown
+    try {
+      value = loadYaml(piece.text, { schema: CORE_SCHEMA })
+    } catch {
+      // Parsed whole instead: the file's own mistakes are then reported, located, as ever.
+      return undefined
+    }
+    cache.set(key, value)
+    values.push(value)
+  }
+  return joinYaml(pieces, values)
 }
 
 /** Offsets to 1-based lines and columns, for text that the positional parser has not seen. */
@@ -150,7 +188,7 @@ const repeatedKey = (key: string, range: Range, firstLine?: number): SourceProbl
 })
 
 /** Parses YAML (JSON is YAML too), able to tell where every node was written. */
-export function parseSource(rawText: string, file: string): SourceFile {
+export function parseSource(rawText: string, file: string, options: { pieces?: PieceCache } = {}): SourceFile {
   const normalised = normalise(rawText)
   if ('problem' in normalised) return failed(file, [normalised.problem])
   const { text } = normalised
@@ -164,7 +202,7 @@ export function parseSource(rawText: string, file: string): SourceFile {
 
   let positional: ReturnType<typeof parsePositional> | undefined
   const document = () => (positional ??= parsePositional(text))
-  const fast = fastParse(text)
+  const fast = fastParse(text, options.pieces)
   let value: unknown
   let syntaxErrors: SourceProblem[]
   if (fast.ok) {

@@ -61,7 +61,7 @@ export const classCommand: Command = async (argv, io) => {
   } catch (error) {
     return fail(`cannot read ${rulebookFile}: ${(error as { code?: string }).code ?? (error as Error).message}`)
   }
-  const loaded = loadRulebook(rulebookText, rulebookFile)
+  const loaded = loadRulebook(rulebookText, rulebookFile, undefined, { pieces: io.pieceCache?.(rulebookFile) })
   if (!loaded.rulebook) {
     for (const problem of loaded.problems.filter((p) => p.severity === 'error'))
       io.stderr(`${formatProblem(problem)}\n`)

@@ -27,7 +27,7 @@ export const instructor: Command = async (argv, io) => {
   } catch (error) {
     return fail(`cannot read ${file}: ${(error as { code?: string }).code ?? (error as Error).message}`)
   }
-  const { rulebook, problems } = loadRulebook(text, file)
+  const { rulebook, problems } = loadRulebook(text, file, undefined, { pieces: io.pieceCache?.(file) })
   if (!rulebook) {
     for (const problem of problems.filter((p) => p.severity === 'error')) io.stderr(`${formatProblem(problem)}\n`)
     return exitCode.problems

@@ -48,7 +48,7 @@ export const packageCommand: Command = async (argv, io) => {
     io.stderr(`casework package: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`)
     return exitCode.failure
   }
-  const { rulebook, problems } = loadRulebook(text, file)
+  const { rulebook, problems } = loadRulebook(text, file, undefined, { pieces: io.pieceCache?.(file) })
   if (!rulebook || hasErrors(problems)) {
     for (const problem of problems) io.stderr(`${formatProblem(problem)}\n`)
     io.stderr('casework package: the rulebook has errors; fix them before packaging it\n')

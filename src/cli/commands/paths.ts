@@ -93,7 +93,7 @@ export const paths: Command = async (argv, io) => {
     return fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
   }
   // Only errors are shown here, and the explorer runs below: validation need not explore too.
-  const loaded = loadRulebook(text, file, undefined, { explore: false })
+  const loaded = loadRulebook(text, file, undefined, { explore: false, pieces: io.pieceCache?.(file) })
   if (!loaded.rulebook) {
     for (const problem of loaded.problems.filter((p) => p.severity === 'error')) io.stderr(`${formatProblem(problem)}\n`)
     return exitCode.problems

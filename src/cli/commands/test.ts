@@ -147,7 +147,7 @@ export const test: Command = async (argv, io) => {
     } catch (error) {
       return fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
     }
-    const loaded = loadRulebook(text, file)
+    const loaded = loadRulebook(text, file, undefined, { pieces: io.pieceCache?.(file) })
     if (!loaded.rulebook) {
       runs.push({ file, problems: loaded.problems.filter((p) => p.severity === 'error'), results: [] })
       continue

@@ -29,7 +29,7 @@ export const validate: Command = async (argv, io) => {
       io.stderr(`casework validate: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`)
       return exitCode.failure
     }
-    results.push({ file, problems: loadRulebook(text, file).problems })
+    results.push({ file, problems: loadRulebook(text, file, undefined, { pieces: io.pieceCache?.(file) }).problems })
   }
 
   const all = results.flatMap((r) => r.problems)
