@@ -3,7 +3,7 @@ import { load as loadYaml, CORE_SCHEMA } from 'js-yaml'
 import type { Problem, Range } from './problems.ts'
 import { excerpt, limits } from './limits.ts'
 import { locateJson, scanJson, yamlTooDeepAt, type RepeatedKey } from './scan.ts'
-import { cutYaml, joinYaml } from './yaml-chunks.ts'
+import { cutYaml, joinYaml, splitYaml } from './yaml-chunks.ts'
 
 /** A mistake found while reading a file, before its content is checked: located, in Casework's words. */
 export interface SourceProblem {
@@ -103,32 +103,41 @@ function fastParse(text: string, pieces?: PieceCache): { ok: true; value: unknow
  */
 export interface PieceCache {
   keyOf(text: string): string
-  /** The value kept for this key, or undefined. */
+  /** The value kept for this key (a copy of its own: the reader may change it), or undefined. */
   get(key: string): unknown
+  /** Keeps a value; it is also part of the file's value, so it must be copied (or written out) at once. */
   set(key: string, value: unknown): void
 }
 
-/** The file's value parsed piece by piece, each piece's value kept; undefined when it must be parsed whole. */
+/**
+ * The file's value from its pieces, parsing only those not kept, or undefined when it must be
+ * parsed whole. When most pieces are new (a first reading), one parse of the whole file is cheaper
+ * than many small ones, and its value is cut into the pieces' values to keep.
+ */
 function parseInPieces(text: string, cache: PieceCache): unknown {
   const pieces = cutYaml(text)
   if (!pieces) return undefined
-  const values: unknown[] = []
-  for (const piece of pieces) {
-    const key = cache.keyOf(piece.text)
-    const kept = cache.get(key)
-    if (kept !== undefined) {
-      values.push(kept)
-      continue
-    }
-    let value: unknown
+  const keys = pieces.map((piece) => cache.keyOf(piece.text))
+  const values = keys.map((key) => cache.get(key))
+  const missing = values.filter((value) => value === undefined).length
+  if (missing === 0) return joinYaml(pieces, values)
+  if (missing * 2 > pieces.length) {
+    // Throws for a file that does not parse: the caller then locates its mistakes.
+    const whole: unknown = loadYaml(text, { schema: CORE_SCHEMA })
+    splitYaml(pieces, whole)?.forEach((value, i) => {
+      if (values[i] === undefined) cache.set(keys[i]!, value)
+    })
+    return whole
+  }
+  for (let i = 0; i < pieces.length; i++) {
+    if (values[i] !== undefined) continue
     try {
-      value = loadYaml(piece.text, { schema: CORE_SCHEMA })
+      values[i] = loadYaml(pieces[i]!.text, { schema: CORE_SCHEMA })
     } catch {
       // Parsed whole instead: the file's own mistakes are then reported, located, as ever.
       return undefined
     }
-    cache.set(key, value)
-    values.push(value)
+    cache.set(keys[i]!, values[i])
   }
   return joinYaml(pieces, values)
 }

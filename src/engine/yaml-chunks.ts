@@ -113,3 +113,29 @@ export function joinYaml(pieces: readonly YamlPiece[], values: readonly unknown[
   }
   return result
 }
+
+/** Each piece's value (as `joinYaml` takes them) from the whole file's, or undefined when they do not match the cut. */
+export function splitYaml(pieces: readonly YamlPiece[], whole: unknown): unknown[] | undefined {
+  if (typeof whole !== 'object' || whole === null || Array.isArray(whole)) return undefined
+  const value = whole as Record<string, unknown>
+  const keys = Object.keys(value)
+  const values: unknown[] = []
+  const taken = new Map<string, number>()
+  for (const { key, item } of pieces) {
+    if (!Object.hasOwn(value, key)) return undefined
+    if (!item) {
+      values.push({ [key]: value[key] })
+      continue
+    }
+    const list = value[key]
+    const next = taken.get(key) ?? 0
+    if (!Array.isArray(list) || next >= list.length) return undefined
+    taken.set(key, next + 1)
+    values.push([list[next]])
+  }
+  // Every key, and every item of each list, belongs to one piece.
+  const named = new Set(pieces.map((piece) => piece.key))
+  if (keys.length !== named.size) return undefined
+  for (const [key, count] of taken) if ((value[key] as unknown[]).length !== count) return undefined
+  return values
+}

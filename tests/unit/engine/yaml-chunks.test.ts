@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CORE_SCHEMA, load } from 'js-yaml'
-import { cutYaml, joinYaml } from '../../../src/engine/yaml-chunks.ts'
+import { cutYaml, joinYaml, splitYaml } from '../../../src/engine/yaml-chunks.ts'
 import { parseSource, type PieceCache } from '../../../src/engine/source.ts'
 import { loadRulebook } from '../../../src/engine/load.ts'
 import { readRepoFile, repoRoot } from '../helpers.ts'
@@ -68,6 +68,17 @@ describe('engine/yaml-chunks', () => {
     expect(pieces.filter((p) => p.item).length).toBe(lists.reduce((n, [, v]) => n + (v as unknown[]).length, 0))
     expect(new Set(pieces.map((p) => p.key))).toEqual(new Set(Object.keys(value)))
     expect(byPieces(text)).toStrictEqual(value)
+    // A first reading parses the file whole and cuts its value: the same values, piece by piece.
+    expect(splitYaml(pieces, value)).toStrictEqual(pieces.map((piece) => parse(piece.text)))
+  })
+
+  it('cuts a whole value only where the pieces say', () => {
+    const pieces = cutYaml('a: 1\nb:\n  - x\n  - y\n')!
+    expect(splitYaml(pieces, { a: 1, b: ['x', 'y'] })).toEqual([{ a: 1 }, ['x'], ['y']])
+    expect(splitYaml(pieces, { a: 1, b: ['x'] })).toBeUndefined()
+    expect(splitYaml(pieces, { a: 1, b: ['x', 'y', 'z'] })).toBeUndefined()
+    expect(splitYaml(pieces, { a: 1, b: ['x', 'y'], c: 2 })).toBeUndefined()
+    expect(splitYaml(pieces, ['a'])).toBeUndefined()
   })
 
   it.each([
@@ -160,7 +171,12 @@ describe('parsing with kept pieces', () => {
     expect(first.value).toStrictEqual(parseSource(text, 'x.yaml').value)
     const pieceCount = counts.misses
     expect(pieceCount).toBeGreaterThan(20)
+    // Kept from the first, whole, reading: read again unchanged, nothing is parsed.
+    counts.misses = 0
+    expect(parseSource(text, 'x.yaml', { pieces: cache }).value).toStrictEqual(first.value)
+    expect(counts).toEqual({ hits: pieceCount, misses: 0 })
 
+    counts.hits = 0
     const edited = text.replace('title: The Baghdad airport strike (3 January 2020)', 'title: The Baghdad airport strike (3 January 2020), edited')
     expect(edited).not.toBe(text)
     counts.misses = 0
