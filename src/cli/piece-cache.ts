@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path'
 import jsYamlPackage from 'js-yaml/package.json' with { type: 'json' }
 import casework from '../../package.json' with { type: 'json' }
 import type { PieceCache } from '../engine/source.ts'
+import { keepsInJson } from '../engine/piece-memory.ts'
 
 /** Values change only with the parser: a file kept by another one is not read. */
 const parser = `casework ${casework.version}, js-yaml ${jsYamlPackage.version}`
@@ -44,13 +45,6 @@ function privateFolder(folder: string): string | undefined {
 }
 
 const sha = (text: string) => createHash('sha256').update(text).digest('base64url')
-
-/** JSON keeps the value exactly: no infinite number, no NaN, no -0 (which JSON writes as 0). */
-function keepsInJson(value: unknown): boolean {
-  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0)
-  if (typeof value !== 'object' || value === null) return true
-  return Object.values(value).every(keepsInJson)
-}
 
 /** The cache for one rulebook file, or undefined when caching is off or has nowhere to live. */
 export function openPieceCache(file: string): FilePieceCache | undefined {

@@ -9,6 +9,7 @@ import type { Problem } from '@/engine/problems'
 import { compileRulebook } from '@/engine/compile'
 import { runAuthorTests, type TestFailure } from '@/engine/author-tests'
 import { parseSource } from '@/engine/source'
+import type { PieceMemory } from '@/engine/piece-memory'
 import { outlineOf, type Outline } from './outline'
 import { lineStarts, offsetOf, quickFixFor, type QuickFix } from './quick-fixes'
 
@@ -119,9 +120,10 @@ export function tooLargeProblem(file: string, bytes: number): Problem {
 
 /**
  * Checks a draft; never throws for anything the author wrote. `early` hears every problem found
- * before the path explorer and the tests run (the slow part), so they can be shown at once.
+ * before the path explorer and the tests run (the slow part), so they can be shown at once. With
+ * `pieces` (kept from check to check), only the pieces of the draft edited since are parsed again.
  */
-export function checkDraft(text: string, file: string, early?: (check: DraftCheck) => void): DraftCheck {
+export function checkDraft(text: string, file: string, early?: (check: DraftCheck) => void, pieces?: PieceMemory): DraftCheck {
   const outline = outlineOf(text)
   const starts = lineStarts(text)
   const located = (problem: Problem): DraftProblem => {
@@ -136,7 +138,7 @@ export function checkDraft(text: string, file: string, early?: (check: DraftChec
   let result: ReturnType<typeof loadRulebook>
   try {
     const hooks = early ? { beforePaths: (problems: Problem[]) => early({ problems: problems.map(located), outline }) } : {}
-    result = loadRulebook(text, file, undefined, hooks)
+    result = loadRulebook(text, file, undefined, { ...hooks, pieces })
   } catch (error) {
     // The loader collects every mistake; anything thrown is the parser giving up (e.g. too deep).
     const problem: Problem = {
@@ -148,6 +150,8 @@ export function checkDraft(text: string, file: string, early?: (check: DraftChec
       path: [],
     }
     return { problems: [located(problem)], outline }
+  } finally {
+    pieces?.nextReading()
   }
   const tests = result.rulebook ? runDraftTests(result.rulebook, text, file, outline) : undefined
   return { problems: result.problems.map(located), rulebook: result.rulebook, outline, tests }

@@ -7,6 +7,7 @@ import { contentHash } from '@/engine/hash'
 import { checkDraft, type DraftCheck } from './draft-check'
 import { draftPaths, type DraftPaths } from './draft-paths'
 import type { Rulebook } from '@/engine/generated/rulebook'
+import { pieceMemory } from '@/engine/piece-memory'
 
 /** A request to check a draft; `revision` comes back with the answer, so stale answers are dropped. */
 export interface CheckRequest {
@@ -48,6 +49,9 @@ export interface ExploreResponse {
   paths: DraftPaths
 }
 
+/** The draft's pieces from the last check: each check parses again only what was edited since. */
+const pieces = pieceMemory()
+
 self.onmessage = (event: MessageEvent<CheckRequest | ExploreRequest>) => {
   if (event.data.type === 'explore') {
     const { contentHash: hash, rulebookJson } = event.data
@@ -61,7 +65,7 @@ self.onmessage = (event: MessageEvent<CheckRequest | ExploreRequest>) => {
     const response: CheckResponse = { type: 'checked', revision, took: performance.now() - started, problems: partial.problems, outline: partial.outline, partial: true }
     self.postMessage(response)
   }
-  const { rulebook, ...check } = checkDraft(text, file, early)
+  const { rulebook, ...check } = checkDraft(text, file, early, pieces)
   const response: CheckResponse = {
     type: 'checked',
     revision,
