@@ -57,7 +57,8 @@ async function serverUp(): Promise<boolean> {
 
 const server = (await serverUp())
   ? undefined
-  : spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' })
+  : // In a process group of its own: npx starts vite as its child, and stopping the group stops both.
+    spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true })
 for (let i = 0; i < 100 && !(await serverUp()); i++) await new Promise((r) => setTimeout(r, 200))
 
 const browser = await chromium.launch({
@@ -187,5 +188,5 @@ try {
   console.log(`  floor, the same editor alone:         median ${fmt(percentile(bareEditor, 50))}, p95 ${fmt(percentile(bareEditor, 95))}  (CodeMirror, this setup and draft, ${bareEditor.length} keystrokes)`)
 } finally {
   await browser.close()
-  server?.kill()
+  if (server?.pid) process.kill(-server.pid)
 }
